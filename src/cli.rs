@@ -1,0 +1,415 @@
+//! The command line: every subcommand, option and value parser, in one typed place.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::dataset::parse_iso_date;
+use crate::model::{month_bounds, EventKind, Handover, Member, Statement};
+use crate::record::Record;
+
+const ABOUT: &str =
+    "Query the facts of UN Women's 2016 Chair's report to the Global Migration Group";
+
+const LONG_ABOUT: &str = "\
+Query the facts of UN Women's 2016 Chair's report to the Global Migration Group (GMG):
+the joint statements delivered, the meetings and events held, the member entities and the
+issues handed over to the next Chair. Every record names the section of the report it comes
+from and quotes the report verbatim. Run `gmg` alone for an overview.";
+
+const EXAMPLES: &str = "\
+Examples:
+  gmg                                      overview of the dataset
+  gmg statements --month 3                 statements delivered in March 2016
+  gmg members --added 2016                 entities admitted during the year
+  gmg events --kind multi-stakeholder-meeting -f csv > meetings.csv
+  gmg handover --chair escap               items handed over from the ESCAP Chair
+  gmg search xenophobia                    every record that mentions xenophobia
+  gmg show s12 --context                   one record with its passage of the report";
+
+#[derive(Debug, Parser)]
+#[command(name = "gmg", version, about = ABOUT, long_about = LONG_ABOUT, after_help = EXAMPLES)]
+pub struct Cli {
+    /// Load this dataset (same RON schema) instead of the embedded one
+    #[arg(long, global = true, env = "GMG_DATA", value_name = "FILE")]
+    pub data: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List events: meetings, sessions, summits, workshops, launches, planned events
+    Events(EventsArgs),
+    /// List the joint GMG statements and where they were delivered
+    Statements(StatementsArgs),
+    /// List the member entities of the GMG (Annex D)
+    Members(MembersArgs),
+    /// List the issues handed over to the next Chair (section IV)
+    Handover(HandoverArgs),
+    /// Check a dataset: dates, ids, links, and every quote against the report
+    Validate(ValidateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    #[command(flatten)]
+    pub dates: DateArgs,
+    /// Only events whose location contains TEXT (any case)
+    #[arg(long, value_name = "TEXT", help_heading = "Filters")]
+    pub location: Option<String>,
+    /// Only events of these kinds (comma-separated or repeated)
+    #[arg(
+        long,
+        value_name = "KIND",
+        value_enum,
+        value_delimiter = ',',
+        help_heading = "Filters"
+    )]
+    pub kind: Vec<EventKind>,
+    /// Only events organised (hosted, led, co-organised) by ORG (whole name, any case)
+    #[arg(long, value_name = "ORG", help_heading = "Filters")]
+    pub organizer: Option<String>,
+    #[command(flatten)]
+    pub text: TextArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct StatementsArgs {
+    #[command(flatten)]
+    pub dates: DateArgs,
+    /// Only statements whose location contains TEXT (any case)
+    #[arg(long, value_name = "TEXT", help_heading = "Filters")]
+    pub location: Option<String>,
+    #[command(flatten)]
+    pub text: TextArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct MembersArgs {
+    /// Only entities admitted in YEAR (as the report states it)
+    #[arg(long, value_name = "YEAR", value_parser = parse_year, help_heading = "Filters")]
+    pub added: Option<i32>,
+    #[command(flatten)]
+    pub text: TextArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct HandoverArgs {
+    /// Only items listed under the Chair NAME (e.g. escap, iom, "un women"; any case)
+    #[arg(long, value_name = "NAME", help_heading = "Filters")]
+    pub chair: Option<String>,
+    #[command(flatten)]
+    pub text: TextArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The dataset to check [default: --data, or the embedded dataset]
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Skip checking that quotes occur in the bundled report (for data drawn from another
+    /// report, or synthetic data)
+    #[arg(long)]
+    pub no_quotes: bool,
+}
+
+/// Date filters of the dated collections. A record matches when its span overlaps the
+/// period asked for.
+#[derive(Debug, Args, Default, Clone)]
+pub struct DateArgs {
+    /// Only records in month M: 1-12, a name such as 'mar' or 'March' (any year), or YYYY-MM
+    #[arg(long, value_name = "M", value_parser = parse_month, help_heading = "Filters")]
+    pub month: Option<Month>,
+    /// Only records on or after DATE (YYYY-MM-DD, or YYYY-MM for the start of a month)
+    #[arg(long, value_name = "DATE", value_parser = parse_since, help_heading = "Filters")]
+    pub since: Option<NaiveDate>,
+    /// Only records on or before DATE (YYYY-MM-DD, or YYYY-MM for the end of a month)
+    #[arg(long, value_name = "DATE", value_parser = parse_until, help_heading = "Filters")]
+    pub until: Option<NaiveDate>,
+    /// Only records in YEAR
+    #[arg(long, value_name = "YEAR", value_parser = parse_year, help_heading = "Filters")]
+    pub year: Option<i32>,
+}
+
+/// Text filters every collection takes.
+#[derive(Debug, Args, Default, Clone)]
+pub struct TextArgs {
+    /// Only records with TEXT in any field (any case)
+    #[arg(long, value_name = "TEXT", help_heading = "Filters")]
+    pub search: Option<String>,
+    /// Only records from section S of the report, or a part of it (II matches II.1 to II.6)
+    #[arg(long, value_name = "S", help_heading = "Filters")]
+    pub section: Option<String>,
+}
+
+#[derive(Debug, Args, Default, Clone)]
+pub struct OutputArgs {
+    /// Output format [default: from --output's extension, else table]
+    #[arg(short, long, value_enum, help_heading = "Output")]
+    pub format: Option<Format>,
+    /// Print these fields, in this order (comma-separated)
+    #[arg(
+        long,
+        value_name = "FIELDS",
+        value_delimiter = ',',
+        help_heading = "Output"
+    )]
+    pub fields: Option<Vec<String>>,
+    /// Sort by FIELD [default: date, then id; members by acronym; handover in report order]
+    #[arg(long, value_name = "FIELD", help_heading = "Output")]
+    pub sort: Option<String>,
+    /// Reverse the order
+    #[arg(long, help_heading = "Output")]
+    pub reverse: bool,
+    /// Print at most N records
+    #[arg(long, value_name = "N", value_parser = parse_limit, help_heading = "Output")]
+    pub limit: Option<usize>,
+    /// Write to FILE (whole or not at all) instead of standard output
+    #[arg(short, long, value_name = "FILE", help_heading = "Output")]
+    pub output: Option<PathBuf>,
+    /// Leave out the header row (csv, tsv, markdown)
+    #[arg(long, help_heading = "Output")]
+    pub no_header: bool,
+    /// Start csv/tsv with a UTF-8 byte order mark, for spreadsheet programs that need one
+    #[arg(long, help_heading = "Output")]
+    pub bom: bool,
+    /// When to colour the table (NO_COLOR set to a non-empty value means never for auto)
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, help_heading = "Output")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// An aligned table for reading in a terminal
+    Table,
+    /// Comma-separated values with a header row
+    Csv,
+    /// Tab-separated values with a header row
+    Tsv,
+    /// One JSON array of objects
+    Json,
+    /// One JSON object per line
+    Ndjson,
+    /// A markdown pipe table
+    Markdown,
+}
+
+impl Format {
+    /// The format a file name's extension asks for.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext.to_ascii_lowercase().as_str() {
+            "csv" => Some(Format::Csv),
+            "tsv" | "tab" => Some(Format::Tsv),
+            "json" => Some(Format::Json),
+            "ndjson" | "jsonl" => Some(Format::Ndjson),
+            "md" | "markdown" => Some(Format::Markdown),
+            "txt" => Some(Format::Table),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// A `--month` value: a month of any year, or one month of one year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Month {
+    Any(u32),
+    Of { year: i32, month: u32 },
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const MONTH_EXPECTED: &str = "expected 1-12, a month name such as 'mar', or YYYY-MM";
+
+pub fn parse_month(text: &str) -> Result<Month, String> {
+    let t = text.trim();
+    if let Some((year, month)) = split_year_month(t) {
+        return match month_bounds(year, month) {
+            Some(_) => Ok(Month::Of { year, month }),
+            None => Err(MONTH_EXPECTED.to_string()),
+        };
+    }
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+        return match t.parse::<u32>() {
+            Ok(m @ 1..=12) => Ok(Month::Any(m)),
+            _ => Err(MONTH_EXPECTED.to_string()),
+        };
+    }
+    let lower = t.to_lowercase();
+    let by_name = MONTH_NAMES.iter().position(|name| {
+        lower.len() >= 3 && (name.starts_with(&lower) || (lower == "sept" && *name == "september"))
+    });
+    by_name
+        .map(|i| Month::Any(i as u32 + 1))
+        .ok_or_else(|| MONTH_EXPECTED.to_string())
+}
+
+/// `YYYY-MM` as (year, month number), without checking the month's range.
+fn split_year_month(text: &str) -> Option<(i32, u32)> {
+    let (year, month) = text.split_once('-')?;
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(year, 4) && digits(month, 2) {
+        Some((year.parse().ok()?, month.parse().ok()?))
+    } else {
+        None
+    }
+}
+
+const DATE_EXPECTED: &str = "expected a date YYYY-MM-DD or a month YYYY-MM";
+
+/// A `--since`/`--until` value; a bare month means its first (or last) day.
+fn parse_bound(text: &str, first: bool) -> Result<NaiveDate, String> {
+    let t = text.trim();
+    if let Some((year, month)) = split_year_month(t) {
+        let (start, end) = month_bounds(year, month)
+            .ok_or_else(|| format!("month {month:02} does not exist; {DATE_EXPECTED}"))?;
+        return Ok(if first { start } else { end });
+    }
+    parse_iso_date(t).map_err(|e| format!("{e}; {DATE_EXPECTED}"))
+}
+
+pub fn parse_since(text: &str) -> Result<NaiveDate, String> {
+    parse_bound(text, true)
+}
+
+pub fn parse_until(text: &str) -> Result<NaiveDate, String> {
+    parse_bound(text, false)
+}
+
+pub fn parse_year(text: &str) -> Result<i32, String> {
+    let t = text.trim();
+    match t.parse::<i32>() {
+        Ok(year @ 1000..=9999) if t.len() == 4 => Ok(year),
+        _ => Err("expected a four-digit year such as 2016".to_string()),
+    }
+}
+
+pub fn parse_limit(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("expected a whole number of at least 1".to_string()),
+    }
+}
+
+/// Examples and the field list shown in each listing command's help.
+fn listing_help<R: Record>(examples: &str) -> String {
+    format!(
+        "Examples:\n{examples}\nFields ({}): {}\nThe table shows {} unless --fields is given; csv, tsv, json and ndjson show every field.",
+        R::NOUN,
+        R::FIELDS.join(", "),
+        R::BRIEF.join(", "),
+    )
+}
+
+/// The full command, with help text that is computed from the record types.
+pub fn command() -> clap::Command {
+    use crate::model::Event;
+    Cli::command()
+        .mut_subcommand("events", |c| {
+            c.after_help(listing_help::<Event>(
+                "  gmg events --month june\n  gmg events --kind multi-stakeholder-meeting -f csv > meetings.csv\n  gmg events --location geneva --year 2016\n  gmg events --organizer OHCHR --fields id,start,title,organizers\n",
+            ))
+        })
+        .mut_subcommand("statements", |c| {
+            c.after_help(listing_help::<Statement>(
+                "  gmg statements --month 3\n  gmg statements --since 2016-09 --format csv -o autumn.csv\n  gmg statements --search gfmd --fields start,title,event\n",
+            ))
+        })
+        .mut_subcommand("members", |c| {
+            c.after_help(listing_help::<Member>(
+                "  gmg members --added 2016\n  gmg members --search united --format json\n",
+            ))
+        })
+        .mut_subcommand("handover", |c| {
+            c.after_help(listing_help::<Handover>(
+                "  gmg handover --chair escap\n  gmg handover --search MAWP --format markdown\n",
+            ))
+        })
+        .mut_subcommand("validate", |c| {
+            c.after_help("Examples:\n  gmg validate\n  gmg validate my-corrected-copy.ron\n  gmg validate synthetic.ron --no-quotes")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_is_well_formed() {
+        command().debug_assert();
+    }
+
+    #[test]
+    fn months_parse_every_accepted_form() {
+        assert_eq!(parse_month("3"), Ok(Month::Any(3)));
+        assert_eq!(parse_month("03"), Ok(Month::Any(3)));
+        assert_eq!(parse_month("march"), Ok(Month::Any(3)));
+        assert_eq!(parse_month("Mar"), Ok(Month::Any(3)));
+        assert_eq!(parse_month("SEPT"), Ok(Month::Any(9)));
+        assert_eq!(
+            parse_month("2016-03"),
+            Ok(Month::Of {
+                year: 2016,
+                month: 3
+            })
+        );
+        for bad in ["0", "13", "smarch", "2016-13", "ma", "", "2016-3"] {
+            assert_eq!(parse_month(bad), Err(MONTH_EXPECTED.to_string()), "{bad}");
+        }
+    }
+
+    #[test]
+    fn bounds_take_months_to_their_first_or_last_day() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(parse_since("2016-03"), Ok(d("2016-03-01")));
+        assert_eq!(parse_until("2016-02"), Ok(d("2016-02-29")));
+        assert_eq!(parse_until("2016-03-05"), Ok(d("2016-03-05")));
+        assert_eq!(
+            parse_since("2016-02-30"),
+            Err("'2016-02-30' is not a real calendar date; expected a date YYYY-MM-DD or a month YYYY-MM".to_string())
+        );
+        assert!(parse_until("2016-13").is_err());
+    }
+
+    #[test]
+    fn years_and_limits_reject_nonsense() {
+        assert_eq!(parse_year("2016"), Ok(2016));
+        assert!(parse_year("16").is_err());
+        assert!(parse_year("-2016").is_err());
+        assert_eq!(parse_limit("3"), Ok(3));
+        assert!(parse_limit("0").is_err());
+        assert!(parse_limit("-1").is_err());
+    }
+}

@@ -1,0 +1,38 @@
+//! `gmg validate [FILE]`: every check the loader makes, plus every quote against the report.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::bail;
+
+use crate::cli::ValidateArgs;
+use crate::dataset::{self, Origin, Problems, REPORT};
+
+pub fn run(data: Option<&Path>, args: &ValidateArgs) -> anyhow::Result<()> {
+    let origin = Origin::from_option(args.file.as_deref().or(data));
+    let name = origin.to_string();
+    let text = dataset::read(&origin)?;
+    let data = dataset::parse(&text, &name)?;
+    if !args.no_quotes {
+        let list = dataset::missing_quotes(&data, REPORT);
+        if !list.is_empty() {
+            bail!(Problems { origin: name, list });
+        }
+    }
+    let quotes = if args.no_quotes {
+        "quotes not checked"
+    } else {
+        "every quote found in the report"
+    };
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "ok: {name}: {} events, {} statements, {} members, {} handover items; {quotes}",
+        data.events.len(),
+        data.statements.len(),
+        data.members.len(),
+        data.handover.len(),
+    )?;
+    out.flush()?;
+    Ok(())
+}

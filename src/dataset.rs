@@ -1,0 +1,636 @@
+//! Loading a dataset: the embedded RON or a `--data` file, parsed into raw serde types and
+//! then checked into the model, collecting every problem rather than stopping at the first.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::model::{
+    precision_fits, Dataset, DateSpan, Event, EventKind, Handover, Member, Precision, Report,
+    Source, Statement,
+};
+
+/// The dataset compiled into the binary.
+pub const EMBEDDED: &str = include_str!("../data/gmg2016.ron");
+/// The report the embedded dataset is drawn from, for quote checks and `show --context`.
+pub const REPORT: &str = include_str!("../data/source/gmg-chair-report-2016.md");
+/// How the embedded dataset is named in messages.
+pub const EMBEDDED_NAME: &str = "data/gmg2016.ron (embedded)";
+
+/// Quotes shorter than this cannot identify a passage.
+pub const MIN_QUOTE_CHARS: usize = 20;
+
+/// Where a dataset comes from.
+#[derive(Clone, Debug)]
+pub enum Origin {
+    Embedded,
+    File(PathBuf),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Embedded => f.write_str(EMBEDDED_NAME),
+            Origin::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+impl Origin {
+    pub fn from_option(path: Option<&Path>) -> Origin {
+        path.map_or(Origin::Embedded, |p| Origin::File(p.to_path_buf()))
+    }
+}
+
+/// Everything wrong with a dataset, each problem naming the file and the record.
+#[derive(Debug)]
+pub struct Problems {
+    pub origin: String,
+    pub list: Vec<String>,
+}
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.list.len();
+        let noun = if count == 1 { "problem" } else { "problems" };
+        write!(f, "{count} {noun} in {}", self.origin)?;
+        for problem in &self.list {
+            write!(f, "\n  {}: {problem}", self.origin)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Problems {}
+
+// ---- raw types: exactly the file's shape, nothing checked yet ----
+
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Dataset", deny_unknown_fields)]
+struct RawDataset {
+    report: RawReport,
+    #[serde(default)]
+    events: Vec<RawEvent>,
+    #[serde(default)]
+    statements: Vec<RawStatement>,
+    #[serde(default)]
+    members: Vec<RawMember>,
+    #[serde(default)]
+    handover: Vec<RawHandover>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Report", deny_unknown_fields)]
+struct RawReport {
+    title: String,
+    chair: String,
+    year: i32,
+    start: String,
+    end: String,
+    source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Source", deny_unknown_fields)]
+struct RawSource {
+    section: String,
+    quote: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Event", deny_unknown_fields)]
+struct RawEvent {
+    id: String,
+    #[serde(default)]
+    start: Option<String>,
+    #[serde(default)]
+    end: Option<String>,
+    #[serde(default)]
+    precision: Option<String>,
+    title: String,
+    kind: String,
+    #[serde(default)]
+    location: Option<String>,
+    #[serde(default)]
+    organizers: Vec<String>,
+    section: String,
+    quote: String,
+    #[serde(default)]
+    also: Vec<RawSource>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Statement", deny_unknown_fields)]
+struct RawStatement {
+    id: String,
+    start: String,
+    end: String,
+    title: String,
+    event: String,
+    #[serde(default)]
+    location: Option<String>,
+    section: String,
+    quote: String,
+    #[serde(default)]
+    also: Vec<RawSource>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Member", deny_unknown_fields)]
+struct RawMember {
+    acronym: String,
+    name: String,
+    #[serde(default)]
+    added: Option<i32>,
+    section: String,
+    quote: String,
+    #[serde(default)]
+    also: Vec<RawSource>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Handover", deny_unknown_fields)]
+struct RawHandover {
+    id: String,
+    chairs: Vec<String>,
+    text: String,
+    section: String,
+    quote: String,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+// ---- loading ----
+
+/// Reads the text of a dataset: the embedded one or a file.
+pub fn read(origin: &Origin) -> anyhow::Result<std::borrow::Cow<'static, str>> {
+    match origin {
+        Origin::Embedded => Ok(EMBEDDED.into()),
+        Origin::File(path) => std::fs::read_to_string(path)
+            .map(Into::into)
+            .map_err(|e| anyhow::anyhow!("cannot read dataset {}: {e}", path.display())),
+    }
+}
+
+/// Loads and checks a dataset: the form every command but `validate` uses.
+pub fn load(origin: &Origin) -> anyhow::Result<Dataset> {
+    let text = read(origin)?;
+    Ok(parse(&text, &origin.to_string())?)
+}
+
+/// Parses and checks dataset text; `name` is how problems name the file.
+pub fn parse(text: &str, name: &str) -> Result<Dataset, Problems> {
+    let raw: RawDataset = ron::from_str(text).map_err(|e| Problems {
+        origin: name.to_string(),
+        list: vec![syntax_problem(&e)],
+    })?;
+    check(raw).map_err(|list| Problems {
+        origin: name.to_string(),
+        list,
+    })
+}
+
+fn syntax_problem(error: &ron::error::SpannedError) -> String {
+    let at = error.span.start;
+    format!("line {}, column {}: {}", at.line, at.col, error.code)
+}
+
+/// Reads an ISO date `YYYY-MM-DD` that exists in the calendar.
+pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shaped {
+        return Err(format!("'{text}' is not a date of the form YYYY-MM-DD"));
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("'{text}' is not a real calendar date"))
+}
+
+/// Collects problems for one record, prefixed with what the record is.
+struct Checker {
+    problems: Vec<String>,
+}
+
+impl Checker {
+    fn report(&mut self, what: &str, id: &str, message: impl fmt::Display) {
+        self.problems.push(format!("{what} '{id}': {message}"));
+    }
+
+    fn date(&mut self, what: &str, id: &str, field: &str, text: &str) -> Option<NaiveDate> {
+        parse_iso_date(text)
+            .map_err(|e| self.report(what, id, format!("{field}: {e}")))
+            .ok()
+    }
+
+    fn required(&mut self, what: &str, id: &str, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.report(what, id, format!("{field} is empty"));
+        }
+    }
+
+    /// The fields every record has: a section and a quote long enough to find.
+    fn provenance(&mut self, what: &str, id: &str, section: &str, quote: &str) {
+        self.required(what, id, "section", section);
+        let chars = quote.trim().chars().count();
+        if chars < MIN_QUOTE_CHARS {
+            self.report(
+                what,
+                id,
+                format!("quote has {chars} characters; at least {MIN_QUOTE_CHARS} are needed"),
+            );
+        }
+    }
+
+    fn sources(&mut self, what: &str, id: &str, raw: Vec<RawSource>) -> Vec<Source> {
+        raw.into_iter()
+            .map(|s| {
+                self.provenance(what, id, &s.section, &s.quote);
+                Source {
+                    section: s.section,
+                    quote: s.quote,
+                }
+            })
+            .collect()
+    }
+
+    fn span(
+        &mut self,
+        what: &str,
+        id: &str,
+        start: &str,
+        end: &str,
+        precision: Precision,
+    ) -> Option<DateSpan> {
+        let start = self.date(what, id, "start", start);
+        let end = self.date(what, id, "end", end);
+        let (start, end) = (start?, end?);
+        if end < start {
+            self.report(what, id, format!("end {end} is before start {start}"));
+            return None;
+        }
+        if !precision_fits(precision, start, end) {
+            let needs = match precision {
+                Precision::Month => "whole months (from the 1st to the last day of a month)",
+                _ => "whole years (from 1 January to 31 December)",
+            };
+            self.report(
+                what,
+                id,
+                format!(
+                    "precision '{}' needs a span of {needs}, not {start} to {end}",
+                    precision.as_str()
+                ),
+            );
+        }
+        Some(DateSpan {
+            start,
+            end,
+            precision,
+        })
+    }
+
+    fn unique<'a>(&mut self, what: &str, ids: impl Iterator<Item = &'a str>) {
+        let mut seen = HashSet::new();
+        for id in ids {
+            if !seen.insert(id.to_lowercase()) {
+                self.report(what, id, "id is used more than once");
+            }
+        }
+    }
+}
+
+fn check(raw: RawDataset) -> Result<Dataset, Vec<String>> {
+    let mut c = Checker {
+        problems: Vec::new(),
+    };
+
+    let report = {
+        let r = raw.report;
+        let start = c.date("report", &r.title, "start", &r.start);
+        let end = c.date("report", &r.title, "end", &r.end);
+        match (start, end) {
+            (Some(start), Some(end)) => Some(Report {
+                title: r.title,
+                chair: r.chair,
+                year: r.year,
+                start,
+                end,
+                source: r.source,
+            }),
+            _ => None,
+        }
+    };
+
+    c.unique("event", raw.events.iter().map(|e| e.id.as_str()));
+    c.unique("statement", raw.statements.iter().map(|s| s.id.as_str()));
+    c.unique("member", raw.members.iter().map(|m| m.acronym.as_str()));
+    c.unique("handover item", raw.handover.iter().map(|h| h.id.as_str()));
+
+    let events: Vec<Event> = raw
+        .events
+        .into_iter()
+        .filter_map(|e| check_event(&mut c, e))
+        .collect();
+    let spans: HashMap<&str, Option<DateSpan>> =
+        events.iter().map(|e| (e.id.as_str(), e.span)).collect();
+
+    let mut statements = Vec::with_capacity(raw.statements.len());
+    for s in raw.statements {
+        let what = "statement";
+        c.required(what, &s.id, "id", &s.id);
+        c.required(what, &s.id, "title", &s.title);
+        c.provenance(what, &s.id, &s.section, &s.quote);
+        let also = c.sources(what, &s.id, s.also);
+        let span = c.span(what, &s.id, &s.start, &s.end, Precision::Day);
+        match spans.get(s.event.as_str()) {
+            None => c.report(what, &s.id, format!("event '{}' does not exist", s.event)),
+            Some(event_span) => {
+                if let (Some(own), Some(event_span)) = (span, event_span) {
+                    if !event_span.overlaps(own.start, own.end) {
+                        c.report(
+                            what,
+                            &s.id,
+                            format!(
+                                "{} to {} does not overlap its event '{}' ({} to {})",
+                                own.start, own.end, s.event, event_span.start, event_span.end
+                            ),
+                        );
+                    }
+                } else if span.is_some() {
+                    c.report(what, &s.id, format!("its event '{}' has no date", s.event));
+                }
+            }
+        }
+        if let Some(span) = span {
+            statements.push(Statement {
+                id: s.id,
+                span,
+                title: s.title,
+                event: s.event,
+                location: s.location,
+                section: s.section,
+                quote: s.quote,
+                also,
+                note: s.note,
+            });
+        }
+    }
+
+    let members = raw
+        .members
+        .into_iter()
+        .map(|m| {
+            let what = "member";
+            c.required(what, &m.acronym, "acronym", &m.acronym);
+            c.required(what, &m.acronym, "name", &m.name);
+            c.provenance(what, &m.acronym, &m.section, &m.quote);
+            if let Some(year) = m.added.filter(|y| !(1000..=9999).contains(y)) {
+                c.report(
+                    what,
+                    &m.acronym,
+                    format!("added {year} is not a four-digit year"),
+                );
+            }
+            let also = c.sources(what, &m.acronym, m.also);
+            Member {
+                acronym: m.acronym,
+                name: m.name,
+                added: m.added,
+                section: m.section,
+                quote: m.quote,
+                also,
+                note: m.note,
+            }
+        })
+        .collect();
+
+    let handover = raw
+        .handover
+        .into_iter()
+        .map(|h| {
+            let what = "handover item";
+            c.required(what, &h.id, "id", &h.id);
+            c.required(what, &h.id, "text", &h.text);
+            if h.chairs.is_empty() {
+                c.report(what, &h.id, "chairs is empty");
+            }
+            c.provenance(what, &h.id, &h.section, &h.quote);
+            Handover {
+                id: h.id,
+                chairs: h.chairs,
+                text: h.text,
+                section: h.section,
+                quote: h.quote,
+                note: h.note,
+            }
+        })
+        .collect();
+
+    match report {
+        Some(report) if c.problems.is_empty() => Ok(Dataset {
+            report,
+            events,
+            statements,
+            members,
+            handover,
+        }),
+        _ => Err(c.problems),
+    }
+}
+
+fn check_event(c: &mut Checker, e: RawEvent) -> Option<Event> {
+    let what = "event";
+    c.required(what, &e.id, "id", &e.id);
+    c.required(what, &e.id, "title", &e.title);
+    c.provenance(what, &e.id, &e.section, &e.quote);
+    let also = c.sources(what, &e.id, e.also);
+    let kind = EventKind::parse(&e.kind);
+    if kind.is_none() {
+        let known: Vec<&str> = <EventKind as clap::ValueEnum>::value_variants()
+            .iter()
+            .map(|k| k.as_str())
+            .collect();
+        c.report(
+            what,
+            &e.id,
+            format!("kind '{}' is not one of: {}", e.kind, known.join(", ")),
+        );
+    }
+    let span = match (&e.start, &e.end, &e.precision) {
+        (None, None, None) => None,
+        (Some(start), Some(end), Some(precision)) => {
+            match <Precision as clap::ValueEnum>::from_str(precision, false) {
+                Ok(precision) => c.span(what, &e.id, start, end, precision),
+                Err(_) => {
+                    c.report(
+                        what,
+                        &e.id,
+                        format!("precision '{precision}' is not one of: day, month, year"),
+                    );
+                    None
+                }
+            }
+        }
+        _ => {
+            c.report(
+                what,
+                &e.id,
+                "start, end and precision must be given together or not at all",
+            );
+            None
+        }
+    };
+    Some(Event {
+        id: e.id,
+        span,
+        title: e.title,
+        kind: kind?,
+        location: e.location,
+        organizers: e.organizers,
+        section: e.section,
+        quote: e.quote,
+        also,
+        note: e.note,
+    })
+}
+
+// ---- quotes ----
+
+/// The report's text as quotes are matched against it: markdown emphasis, link markup and
+/// escapes dropped, every run of whitespace one space.
+pub fn normalize(text: &str) -> String {
+    let mut plain = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("](") {
+        plain.push_str(&rest[..i]);
+        rest = &rest[i + 2..];
+        rest = rest.find(')').map_or(rest, |close| &rest[close + 1..]);
+    }
+    plain.push_str(rest);
+    let mut out = String::with_capacity(plain.len());
+    let mut chars = plain.chars().peekable();
+    let mut space = false;
+    while let Some(ch) = chars.next() {
+        match ch {
+            '*' | '[' => {}
+            '\\' if matches!(chars.peek(), Some('(' | ')' | '[' | ']' | '*' | '_')) => {}
+            c if c.is_whitespace() => space = !out.is_empty(),
+            c => {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// One passage a record cites: what the record is, its id, the section and the quote.
+pub struct Citation<'a> {
+    pub what: &'static str,
+    pub id: &'a str,
+    pub section: &'a str,
+    pub quote: &'a str,
+}
+
+/// Every passage the dataset cites, main quotes and `also` sources alike.
+pub fn citations(data: &Dataset) -> Vec<Citation<'_>> {
+    fn push<'a>(
+        out: &mut Vec<Citation<'a>>,
+        what: &'static str,
+        id: &'a str,
+        section: &'a str,
+        quote: &'a str,
+        also: &'a [Source],
+    ) {
+        out.push(Citation {
+            what,
+            id,
+            section,
+            quote,
+        });
+        out.extend(also.iter().map(|s| Citation {
+            what,
+            id,
+            section: &s.section,
+            quote: &s.quote,
+        }));
+    }
+    let mut out = Vec::new();
+    for e in &data.events {
+        push(&mut out, "event", &e.id, &e.section, &e.quote, &e.also);
+    }
+    for s in &data.statements {
+        push(&mut out, "statement", &s.id, &s.section, &s.quote, &s.also);
+    }
+    for m in &data.members {
+        push(
+            &mut out, "member", &m.acronym, &m.section, &m.quote, &m.also,
+        );
+    }
+    for h in &data.handover {
+        push(&mut out, "handover item", &h.id, &h.section, &h.quote, &[]);
+    }
+    out
+}
+
+/// Every cited quote that cannot be found in `report`, as problems.
+pub fn missing_quotes(data: &Dataset, report: &str) -> Vec<String> {
+    let haystack = normalize(report);
+    citations(data)
+        .into_iter()
+        .filter(|c| !haystack.contains(&normalize(c.quote)))
+        .map(|c| {
+            format!(
+                "{} '{}': quote ({}) not found in the report: \"{}\"",
+                c.what, c.id, c.section, c.quote
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_drops_markup_and_folds_whitespace() {
+        assert_eq!(
+            normalize("- 25-26 February 2016: [Statement](#) at the"),
+            "- 25-26 February 2016: Statement at the"
+        );
+        assert_eq!(
+            normalize("Food and\n\n  Agriculture (**FAO**)"),
+            "Food and Agriculture (FAO)"
+        );
+        assert_eq!(normalize("work plan \\(MAWP\\)](#)"), "work plan (MAWP)");
+    }
+
+    #[test]
+    fn iso_dates_must_be_shaped_and_real() {
+        assert!(parse_iso_date("2016-02-29").is_ok());
+        assert_eq!(
+            parse_iso_date("2016-02-30").unwrap_err(),
+            "'2016-02-30' is not a real calendar date"
+        );
+        assert_eq!(
+            parse_iso_date("2016-2-3").unwrap_err(),
+            "'2016-2-3' is not a date of the form YYYY-MM-DD"
+        );
+        assert!(parse_iso_date("2016-02-3x").is_err());
+    }
+}

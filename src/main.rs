@@ -1,0 +1,39 @@
+//! gmg: the facts of the GMG 2016 Chair's report, as a dataset and a query tool.
+
+mod cli;
+mod commands;
+mod dataset;
+mod exit;
+mod filter;
+mod model;
+mod output;
+mod record;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::FromArgMatches;
+
+use crate::exit::Exit;
+
+fn main() -> ExitCode {
+    let cli = match cli::command()
+        .try_get_matches()
+        .and_then(|matches| cli::Cli::from_arg_matches(&matches))
+    {
+        Ok(cli) => cli,
+        // Help and version exit 0, usage errors 2; clap prints either.
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(error.exit_code() as u8);
+        }
+    };
+    match commands::run(&cli) {
+        Ok(()) => Exit::Success.into(),
+        Err(error) if exit::is_broken_pipe(&error) => Exit::Success.into(),
+        Err(error) => {
+            let _ = writeln!(std::io::stderr(), "error: {error:#}");
+            exit::code_for(&error).into()
+        }
+    }
+}

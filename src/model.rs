@@ -1,0 +1,314 @@
+//! The checked records of a dataset: real dates, known kinds, resolved links.
+//! Nothing here is built except by `dataset::check`, so every value is already valid.
+
+use chrono::{Datelike, NaiveDate};
+use clap::ValueEnum;
+
+/// How exactly the report dates an occurrence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum Precision {
+    /// The report gives the day (or days).
+    Day,
+    /// The report gives only the month: the span is the whole month.
+    Month,
+    /// The report gives only the year: the span is the whole year.
+    Year,
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+        }
+    }
+}
+
+/// An inclusive span of days with the precision the report gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateSpan {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub precision: Precision,
+}
+
+impl DateSpan {
+    /// True when the span shares at least one day with `from..=to`.
+    pub fn overlaps(&self, from: NaiveDate, to: NaiveDate) -> bool {
+        self.start <= to && self.end >= from
+    }
+}
+
+/// The vocabulary of event kinds; the README documents each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum EventKind {
+    /// The GMG's multi-stakeholder meetings (the seven of II.1 and the like).
+    MultiStakeholderMeeting,
+    /// A meeting of the GMG Principals.
+    PrincipalsMeeting,
+    /// A GMG working-level meeting.
+    WorkingLevelMeeting,
+    /// A GFMD-GMG Troika meeting.
+    TroikaMeeting,
+    /// A GMG retreat.
+    Retreat,
+    /// A summit other than the GFMD's.
+    Summit,
+    /// A GFMD Summit.
+    GfmdSummit,
+    /// A GFMD thematic workshop.
+    GfmdWorkshop,
+    /// Any other GFMD meeting.
+    GfmdMeeting,
+    /// A session of a commission, committee, council, assembly or governing body.
+    Session,
+    /// A side event.
+    SideEvent,
+    /// A panel or roundtable.
+    Panel,
+    /// A dialogue.
+    Dialogue,
+    /// A conference.
+    Conference,
+    /// Any other meeting.
+    Meeting,
+    /// A forum.
+    Forum,
+    /// An academy or training course held as an event.
+    Academy,
+    /// A project board meeting.
+    BoardMeeting,
+    /// The launch of a course, tool or guidelines.
+    Launch,
+    /// A decision the report dates without naming the meeting that took it.
+    Decision,
+}
+
+impl EventKind {
+    /// The kebab-case name used in data files, output and on the command line.
+    pub fn as_str(self) -> &'static str {
+        use EventKind::*;
+        match self {
+            MultiStakeholderMeeting => "multi-stakeholder-meeting",
+            PrincipalsMeeting => "principals-meeting",
+            WorkingLevelMeeting => "working-level-meeting",
+            TroikaMeeting => "troika-meeting",
+            Retreat => "retreat",
+            Summit => "summit",
+            GfmdSummit => "gfmd-summit",
+            GfmdWorkshop => "gfmd-workshop",
+            GfmdMeeting => "gfmd-meeting",
+            Session => "session",
+            SideEvent => "side-event",
+            Panel => "panel",
+            Dialogue => "dialogue",
+            Conference => "conference",
+            Meeting => "meeting",
+            Forum => "forum",
+            Academy => "academy",
+            BoardMeeting => "board-meeting",
+            Launch => "launch",
+            Decision => "decision",
+        }
+    }
+
+    /// Parses the kebab-case name used in data files and on the command line.
+    pub fn parse(name: &str) -> Option<EventKind> {
+        EventKind::from_str(name, false).ok()
+    }
+}
+
+/// Another passage of the report that supports a record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub section: String,
+    pub quote: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub id: String,
+    /// `None` where the report gives no usable date (e.g. a day without a year).
+    pub span: Option<DateSpan>,
+    pub title: String,
+    pub kind: EventKind,
+    pub location: Option<String>,
+    pub organizers: Vec<String>,
+    pub section: String,
+    pub quote: String,
+    pub also: Vec<Source>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Statement {
+    pub id: String,
+    pub span: DateSpan,
+    pub title: String,
+    /// The id of the event at which the statement was delivered (checked to exist).
+    pub event: String,
+    pub location: Option<String>,
+    pub section: String,
+    pub quote: String,
+    pub also: Vec<Source>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Member {
+    pub acronym: String,
+    pub name: String,
+    /// The year of admission, only where the report states it.
+    pub added: Option<i32>,
+    pub section: String,
+    pub quote: String,
+    pub also: Vec<Source>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Handover {
+    pub id: String,
+    pub chairs: Vec<String>,
+    pub text: String,
+    pub section: String,
+    pub quote: String,
+    pub note: Option<String>,
+}
+
+/// What the dataset is drawn from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    pub title: String,
+    pub chair: String,
+    pub year: i32,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dataset {
+    pub report: Report,
+    pub events: Vec<Event>,
+    pub statements: Vec<Statement>,
+    pub members: Vec<Member>,
+    pub handover: Vec<Handover>,
+}
+
+/// The first and last day of a month, or `None` for an impossible month.
+pub fn month_bounds(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)
+    }?;
+    Some((first, next.pred_opt()?))
+}
+
+/// The first and last day of a year.
+pub fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
+    Some((
+        NaiveDate::from_ymd_opt(year, 1, 1)?,
+        NaiveDate::from_ymd_opt(year, 12, 31)?,
+    ))
+}
+
+/// Whether `start..=end` is what `precision` says: whole months for `Month`, whole years
+/// for `Year`. Any span of days is a valid `Day` span.
+pub fn precision_fits(precision: Precision, start: NaiveDate, end: NaiveDate) -> bool {
+    match precision {
+        Precision::Day => true,
+        Precision::Month => {
+            start.day() == 1
+                && month_bounds(end.year(), end.month()).is_some_and(|(_, last)| last == end)
+        }
+        Precision::Year => start.ordinal() == 1 && end.month() == 12 && end.day() == 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn month_bounds_know_leap_years() {
+        assert_eq!(
+            month_bounds(2016, 2),
+            Some((d("2016-02-01"), d("2016-02-29")))
+        );
+        assert_eq!(
+            month_bounds(2015, 2),
+            Some((d("2015-02-01"), d("2015-02-28")))
+        );
+        assert_eq!(
+            month_bounds(2016, 12),
+            Some((d("2016-12-01"), d("2016-12-31")))
+        );
+        assert_eq!(month_bounds(2016, 13), None);
+    }
+
+    #[test]
+    fn precision_fits_whole_months_and_years_only() {
+        assert!(precision_fits(
+            Precision::Month,
+            d("2016-02-01"),
+            d("2016-02-29")
+        ));
+        assert!(!precision_fits(
+            Precision::Month,
+            d("2016-02-01"),
+            d("2016-02-28")
+        ));
+        assert!(!precision_fits(
+            Precision::Month,
+            d("2016-02-02"),
+            d("2016-02-29")
+        ));
+        assert!(precision_fits(
+            Precision::Year,
+            d("2015-01-01"),
+            d("2015-12-31")
+        ));
+        assert!(!precision_fits(
+            Precision::Year,
+            d("2015-01-01"),
+            d("2015-12-30")
+        ));
+        assert!(precision_fits(
+            Precision::Day,
+            d("2016-02-29"),
+            d("2016-03-01")
+        ));
+    }
+
+    #[test]
+    fn overlap_is_inclusive_at_both_ends() {
+        let span = DateSpan {
+            start: d("2016-02-29"),
+            end: d("2016-03-01"),
+            precision: Precision::Day,
+        };
+        assert!(span.overlaps(d("2016-02-01"), d("2016-02-29")));
+        assert!(span.overlaps(d("2016-03-01"), d("2016-03-31")));
+        assert!(!span.overlaps(d("2016-03-02"), d("2016-03-31")));
+    }
+
+    #[test]
+    fn kinds_round_trip_through_their_names() {
+        for kind in EventKind::value_variants() {
+            assert_eq!(EventKind::parse(kind.as_str()), Some(*kind));
+        }
+        assert_eq!(
+            EventKind::MultiStakeholderMeeting.as_str(),
+            "multi-stakeholder-meeting"
+        );
+        assert_eq!(EventKind::parse("Summit"), None);
+    }
+}

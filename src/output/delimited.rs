@@ -1,0 +1,36 @@
+//! CSV and TSV through the csv crate: quoting that survives a spreadsheet round trip.
+
+use std::io::{self, Write};
+
+use super::{Rows, Style};
+use crate::record::{cell_text, Record};
+
+/// The UTF-8 byte order mark some spreadsheet programs need to read UTF-8.
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+pub fn render<R: Record>(
+    rows: &Rows<'_, R>,
+    style: &Style,
+    delimiter: u8,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if style.bom {
+        out.write_all(BOM)?;
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(out);
+    if style.header {
+        writer.write_record(rows.names())?;
+    }
+    let mut buf = String::new();
+    let mut line: Vec<String> = vec![String::new(); rows.fields.len()];
+    for record in rows.records {
+        for (slot, &f) in line.iter_mut().zip(rows.fields) {
+            cell_text(&record.cell(f), &mut buf);
+            slot.clone_from(&buf);
+        }
+        writer.write_record(&line)?;
+    }
+    writer.flush()
+}

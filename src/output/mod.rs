@@ -1,0 +1,162 @@
+//! Rendering rows of records in every format, behind one entry point, and writing them to
+//! standard output or (whole or not at all) to a file.
+
+mod delimited;
+mod json;
+mod markdown;
+mod table;
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+use crate::cli::{ColorChoice, Format, OutputArgs};
+use crate::exit::UsageError;
+use crate::record::Record;
+
+/// How to render, resolved from the command line and the destination.
+#[derive(Clone, Debug)]
+pub struct Style {
+    pub format: Format,
+    pub header: bool,
+    pub bom: bool,
+    pub color: bool,
+    /// The width to fit a table to; `None` lets it be as wide as its content.
+    pub width: Option<u16>,
+}
+
+/// Chosen fields of records: the rows every format renders.
+pub struct Rows<'a, R> {
+    pub records: &'a [&'a R],
+    pub fields: &'a [usize],
+}
+
+impl<R: Record> Rows<'_, R> {
+    fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.fields.iter().map(|&f| R::FIELDS[f])
+    }
+}
+
+/// Renders rows in the style's format.
+pub fn render<R: Record>(rows: &Rows<'_, R>, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    match style.format {
+        Format::Table => table::render(rows, style, out),
+        Format::Csv => delimited::render(rows, style, b',', out),
+        Format::Tsv => delimited::render(rows, style, b'\t', out),
+        Format::Json => json::render(rows, false, out),
+        Format::Ndjson => json::render(rows, true, out),
+        Format::Markdown => markdown::render(rows, style, out),
+    }
+}
+
+/// Where output goes, decided before any data is loaded so usage errors come first.
+#[derive(Debug)]
+pub struct Destination {
+    path: Option<PathBuf>,
+    pub style: Style,
+}
+
+impl Destination {
+    /// Resolves the format (explicit, else from `--output`'s extension, else `default`),
+    /// colour and width.
+    pub fn new(args: &OutputArgs, default: Format) -> Result<Destination, UsageError> {
+        let format = match (args.format, &args.output) {
+            (Some(format), _) => format,
+            (None, Some(path)) => format_of(path)?,
+            (None, None) => default,
+        };
+        let terminal = args.output.is_none() && io::stdout().is_terminal();
+        let color = match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && !no_color(),
+        };
+        Ok(Destination {
+            path: args.output.clone(),
+            style: Style {
+                format,
+                header: !args.no_header,
+                bom: args.bom,
+                color,
+                width: table_width(terminal),
+            },
+        })
+    }
+
+    /// Runs `write` against the destination. A file is written beside its final path and
+    /// renamed into place only when everything succeeded.
+    pub fn write(
+        &self,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> anyhow::Result<()> {
+        match &self.path {
+            None => {
+                let stdout = io::stdout();
+                let mut out = BufWriter::new(stdout.lock());
+                write(&mut out)
+                    .and_then(|()| out.flush())
+                    .context("cannot write to standard output")
+            }
+            Some(path) => write_atomically(path, write),
+        }
+    }
+}
+
+fn format_of(path: &Path) -> Result<Format, UsageError> {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    Format::from_extension(ext).ok_or_else(|| {
+        UsageError::new(
+            "--output",
+            &path.display().to_string(),
+            "cannot tell the format from the extension; use .csv .tsv .json .ndjson .md .txt, or give --format",
+        )
+    })
+}
+
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let failed = |what: &str| format!("cannot {what} {}", path.display());
+    let temp = tempfile::Builder::new()
+        .prefix(".gmg-")
+        .suffix(".part")
+        .tempfile_in(dir)
+        .with_context(|| failed("create a temporary file beside"))?;
+    let mut out = BufWriter::new(temp);
+    write(&mut out)
+        .and_then(|()| out.flush())
+        .with_context(|| failed("write"))?;
+    let temp = out
+        .into_inner()
+        .map_err(|e| e.into_error())
+        .with_context(|| failed("write"))?;
+    temp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| failed("replace"))?;
+    Ok(())
+}
+
+/// `NO_COLOR` counts only when it is set and not empty (https://no-color.org).
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// The width a table may take: `COLUMNS` when set, else the terminal's, else unbounded.
+fn table_width(terminal: bool) -> Option<u16> {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok());
+    columns.filter(|&c| c > 0).or_else(|| {
+        if terminal {
+            table::terminal_width()
+        } else {
+            None
+        }
+    })
+}

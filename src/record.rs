@@ -1,0 +1,283 @@
+//! Records as rows of named fields: the one view of the data that filters, sorting and every
+//! output format share, so a field means the same thing in a table, a CSV file and JSON.
+
+use std::cmp::Ordering;
+use std::fmt::{self, Write as _};
+
+use chrono::NaiveDate;
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+
+use crate::model::{DateSpan, Event, Handover, Member, Source, Statement};
+
+/// The value of one field of one record.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Cell<'a> {
+    Null,
+    Text(&'a str),
+    Date(NaiveDate),
+    Int(i64),
+    List(&'a [String]),
+    Sources(&'a [Source]),
+}
+
+impl<'a> Cell<'a> {
+    fn opt_text(value: &'a Option<String>) -> Cell<'a> {
+        value.as_deref().map_or(Cell::Null, Cell::Text)
+    }
+
+    fn opt_date(value: Option<NaiveDate>) -> Cell<'a> {
+        value.map_or(Cell::Null, Cell::Date)
+    }
+
+    /// Calls `f` with every piece of text in the cell (for searching).
+    pub fn each_text(&self, f: &mut dyn FnMut(&str)) {
+        match self {
+            Cell::Text(s) => f(s),
+            Cell::List(items) => items.iter().for_each(|s| f(s)),
+            Cell::Sources(sources) => sources.iter().for_each(|s| {
+                f(&s.section);
+                f(&s.quote);
+            }),
+            Cell::Null | Cell::Date(_) | Cell::Int(_) => {}
+        }
+    }
+
+    /// Orders cells of one field: values before nulls, text ignoring case.
+    pub fn compare(&self, other: &Cell<'_>) -> Ordering {
+        match (self, other) {
+            (Cell::Null, Cell::Null) => Ordering::Equal,
+            (Cell::Null, _) => Ordering::Greater,
+            (_, Cell::Null) => Ordering::Less,
+            (Cell::Date(a), Cell::Date(b)) => a.cmp(b),
+            (Cell::Int(a), Cell::Int(b)) => a.cmp(b),
+            (a, b) => {
+                let (a, b) = (a.to_string(), b.to_string());
+                a.to_lowercase()
+                    .cmp(&b.to_lowercase())
+                    .then_with(|| a.cmp(&b))
+            }
+        }
+    }
+}
+
+/// The flat text of a cell, as CSV and tables show it: lists joined with "; ", null empty.
+impl fmt::Display for Cell<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Cell::Null => Ok(()),
+            Cell::Text(s) => f.write_str(s),
+            Cell::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Cell::Int(n) => write!(f, "{n}"),
+            Cell::List(items) => f.write_str(&items.join(LIST_SEPARATOR)),
+            Cell::Sources(sources) => {
+                for (i, s) in sources.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(LIST_SEPARATOR)?;
+                    }
+                    write!(f, "{}: {}", s.section, s.quote)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// How arrays are joined in flat formats.
+pub const LIST_SEPARATOR: &str = "; ";
+
+impl Serialize for Cell<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Null => serializer.serialize_none(),
+            Cell::Text(s) => serializer.serialize_str(s),
+            Cell::Date(_) => serializer.collect_str(self),
+            Cell::Int(n) => serializer.serialize_i64(*n),
+            Cell::List(items) => items.serialize(serializer),
+            Cell::Sources(sources) => {
+                let mut seq = serializer.serialize_seq(Some(sources.len()))?;
+                for s in sources.iter() {
+                    seq.serialize_element(&SourceJson(s))?;
+                }
+                seq.end()
+            }
+        }
+    }
+}
+
+struct SourceJson<'a>(&'a Source);
+
+impl Serialize for SourceJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("section", &self.0.section)?;
+        map.serialize_entry("quote", &self.0.quote)?;
+        map.end()
+    }
+}
+
+/// A record seen as named fields.
+pub trait Record {
+    /// What one record is called in messages ("event", "member", …).
+    const NOUN: &'static str;
+    /// Every field, in output order; these are the names users see.
+    const FIELDS: &'static [&'static str];
+    /// The fields a table shows when `--fields` is not given.
+    const BRIEF: &'static [&'static str];
+
+    /// The value of `FIELDS[field]`.
+    fn cell(&self, field: usize) -> Cell<'_>;
+
+    /// The record's dates, for date filters; `None` for undated records.
+    fn span(&self) -> Option<&DateSpan> {
+        None
+    }
+
+    /// The record's key: its id, or a member's acronym.
+    fn key(&self) -> &str;
+
+    /// The default order: by start date (undated last), then by key.
+    /// Collections without dates keep report order unless they override this.
+    fn default_order(&self, other: &Self) -> Ordering {
+        match (self.span(), other.span()) {
+            (Some(a), Some(b)) => a.start.cmp(&b.start),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        }
+        .then_with(|| self.key().cmp(other.key()))
+    }
+
+    /// The index of a field by name.
+    fn field_index(name: &str) -> Option<usize> {
+        Self::FIELDS.iter().position(|f| *f == name)
+    }
+}
+
+/// Defines `FIELDS` and `cell` together, so a field's name and its value cannot drift apart.
+macro_rules! fields {
+    ($ty:ty, |$r:ident| { $($name:literal => $value:expr),* $(,)? }) => {
+        const FIELDS: &'static [&'static str] = &[$($name),*];
+        fn cell(&self, field: usize) -> Cell<'_> {
+            const GETTERS: &[for<'a> fn(&'a $ty) -> Cell<'a>] = &[$(|$r: &$ty| $value),*];
+            GETTERS[field](self)
+        }
+    };
+}
+
+impl Record for Event {
+    const NOUN: &'static str = "event";
+    const BRIEF: &'static [&'static str] =
+        &["id", "start", "end", "kind", "title", "location", "section"];
+    fields!(Event, |e| {
+        "id" => Cell::Text(&e.id),
+        "start" => Cell::opt_date(e.span.map(|s| s.start)),
+        "end" => Cell::opt_date(e.span.map(|s| s.end)),
+        "precision" => e.span.map_or(Cell::Null, |s| Cell::Text(s.precision.as_str())),
+        "title" => Cell::Text(&e.title),
+        "kind" => Cell::Text(e.kind.as_str()),
+        "location" => Cell::opt_text(&e.location),
+        "organizers" => Cell::List(&e.organizers),
+        "section" => Cell::Text(&e.section),
+        "quote" => Cell::Text(&e.quote),
+        "also" => Cell::Sources(&e.also),
+        "note" => Cell::opt_text(&e.note),
+    });
+
+    fn span(&self) -> Option<&DateSpan> {
+        self.span.as_ref()
+    }
+
+    fn key(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Record for Statement {
+    const NOUN: &'static str = "statement";
+    const BRIEF: &'static [&'static str] = &["id", "start", "end", "title", "location", "section"];
+    fields!(Statement, |s| {
+        "id" => Cell::Text(&s.id),
+        "start" => Cell::Date(s.span.start),
+        "end" => Cell::Date(s.span.end),
+        "title" => Cell::Text(&s.title),
+        "event" => Cell::Text(&s.event),
+        "location" => Cell::opt_text(&s.location),
+        "section" => Cell::Text(&s.section),
+        "quote" => Cell::Text(&s.quote),
+        "also" => Cell::Sources(&s.also),
+        "note" => Cell::opt_text(&s.note),
+    });
+
+    fn span(&self) -> Option<&DateSpan> {
+        Some(&self.span)
+    }
+
+    fn key(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Record for Member {
+    const NOUN: &'static str = "member";
+    const BRIEF: &'static [&'static str] = &["acronym", "name", "added", "section"];
+    fields!(Member, |m| {
+        "acronym" => Cell::Text(&m.acronym),
+        "name" => Cell::Text(&m.name),
+        "added" => m.added.map_or(Cell::Null, |y| Cell::Int(y.into())),
+        "section" => Cell::Text(&m.section),
+        "quote" => Cell::Text(&m.quote),
+        "also" => Cell::Sources(&m.also),
+        "note" => Cell::opt_text(&m.note),
+    });
+
+    fn key(&self) -> &str {
+        &self.acronym
+    }
+
+    fn default_order(&self, other: &Self) -> Ordering {
+        Cell::Text(&self.acronym).compare(&Cell::Text(&other.acronym))
+    }
+}
+
+impl Record for Handover {
+    const NOUN: &'static str = "handover item";
+    const BRIEF: &'static [&'static str] = &["id", "chairs", "text"];
+    fields!(Handover, |h| {
+        "id" => Cell::Text(&h.id),
+        "chairs" => Cell::List(&h.chairs),
+        "text" => Cell::Text(&h.text),
+        "section" => Cell::Text(&h.section),
+        "quote" => Cell::Text(&h.quote),
+        "note" => Cell::opt_text(&h.note),
+    });
+
+    fn key(&self) -> &str {
+        &self.id
+    }
+
+    fn default_order(&self, _: &Self) -> Ordering {
+        Ordering::Equal
+    }
+}
+
+/// A record's chosen fields, serialised as one JSON object in field order.
+pub struct JsonRow<'a, R> {
+    pub record: &'a R,
+    pub fields: &'a [usize],
+}
+
+impl<R: Record> Serialize for JsonRow<'_, R> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.fields.len()))?;
+        for &f in self.fields {
+            map.serialize_entry(R::FIELDS[f], &self.record.cell(f))?;
+        }
+        map.end()
+    }
+}
+
+/// The flat text of a cell into a reused buffer.
+pub fn cell_text(cell: &Cell<'_>, buf: &mut String) {
+    buf.clear();
+    let _ = write!(buf, "{cell}");
+}
