@@ -58,7 +58,13 @@ impl fmt::Display for Problems {
         let noun = if count == 1 { "problem" } else { "problems" };
         write!(f, "{count} {noun} in {}", self.origin)?;
         for problem in &self.list {
-            write!(f, "\n  {}: {problem}", self.origin)?;
+            // A syntax problem starts "line:col: ", which joins the file name as "file:line:col:".
+            let sep = if problem.starts_with(|c: char| c.is_ascii_digit()) {
+                ":"
+            } else {
+                ": "
+            };
+            write!(f, "\n  {}{sep}{problem}", self.origin)?;
         }
         Ok(())
     }
@@ -201,7 +207,7 @@ pub fn parse(text: &str, name: &str) -> Result<Dataset, Problems> {
 
 fn syntax_problem(error: &ron::error::SpannedError) -> String {
     let at = error.span.start;
-    format!("line {}, column {}: {}", at.line, at.col, error.code)
+    format!("{}:{}: {}", at.line, at.col, error.code)
 }
 
 /// Reads an ISO date `YYYY-MM-DD` that exists in the calendar.
@@ -338,14 +344,8 @@ fn check(raw: RawDataset) -> Result<Dataset, Vec<String>> {
     c.unique("member", raw.members.iter().map(|m| m.acronym.as_str()));
     c.unique("handover item", raw.handover.iter().map(|h| h.id.as_str()));
 
-    let events: Vec<Event> = raw
-        .events
-        .into_iter()
-        .filter_map(|e| check_event(&mut c, e))
-        .collect();
-    let spans: HashMap<&str, Option<DateSpan>> =
-        events.iter().map(|e| (e.id.as_str(), e.span)).collect();
-
+    let event_ids: HashSet<&str> = raw.events.iter().map(|e| e.id.as_str()).collect();
+    let mut events = Vec::with_capacity(raw.events.len());
     let mut statements = Vec::with_capacity(raw.statements.len());
     for s in raw.statements {
         let what = "statement";
@@ -354,24 +354,8 @@ fn check(raw: RawDataset) -> Result<Dataset, Vec<String>> {
         c.provenance(what, &s.id, &s.section, &s.quote);
         let also = c.sources(what, &s.id, s.also);
         let span = c.span(what, &s.id, &s.start, &s.end, Precision::Day);
-        match spans.get(s.event.as_str()) {
-            None => c.report(what, &s.id, format!("event '{}' does not exist", s.event)),
-            Some(event_span) => {
-                if let (Some(own), Some(event_span)) = (span, event_span) {
-                    if !event_span.overlaps(own.start, own.end) {
-                        c.report(
-                            what,
-                            &s.id,
-                            format!(
-                                "{} to {} does not overlap its event '{}' ({} to {})",
-                                own.start, own.end, s.event, event_span.start, event_span.end
-                            ),
-                        );
-                    }
-                } else if span.is_some() {
-                    c.report(what, &s.id, format!("its event '{}' has no date", s.event));
-                }
-            }
+        if !event_ids.contains(s.event.as_str()) {
+            c.report(what, &s.id, format!("event '{}' does not exist", s.event));
         }
         if let Some(span) = span {
             statements.push(Statement {
@@ -387,6 +371,13 @@ fn check(raw: RawDataset) -> Result<Dataset, Vec<String>> {
             });
         }
     }
+
+    for e in raw.events {
+        if let Some(event) = check_event(&mut c, e) {
+            events.push(event);
+        }
+    }
+    check_links(&mut c, &events, &statements);
 
     let members = raw
         .members
@@ -450,6 +441,32 @@ fn check(raw: RawDataset) -> Result<Dataset, Vec<String>> {
     }
 }
 
+/// Each statement overlaps its event. Events that failed their own checks were reported
+/// there and are not reported again here.
+fn check_links(c: &mut Checker, events: &[Event], statements: &[Statement]) {
+    let spans: HashMap<&str, Option<DateSpan>> =
+        events.iter().map(|e| (e.id.as_str(), e.span)).collect();
+    for s in statements {
+        match spans.get(s.event.as_str()) {
+            Some(Some(event)) if !event.overlaps(s.span.start, s.span.end) => c.report(
+                "statement",
+                &s.id,
+                format!(
+                    "{} to {} does not overlap its event '{}' ({} to {})",
+                    s.span.start, s.span.end, s.event, event.start, event.end
+                ),
+            ),
+            Some(None) => c.report(
+                "statement",
+                &s.id,
+                format!("its event '{}' has no date", s.event),
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// Checks one event; `None` when its kind or dates are invalid (already reported).
 fn check_event(c: &mut Checker, e: RawEvent) -> Option<Event> {
     let what = "event";
     c.required(what, &e.id, "id", &e.id);
@@ -468,11 +485,12 @@ fn check_event(c: &mut Checker, e: RawEvent) -> Option<Event> {
             format!("kind '{}' is not one of: {}", e.kind, known.join(", ")),
         );
     }
+    // `Some(None)`: undated by design; `None`: the dates are invalid.
     let span = match (&e.start, &e.end, &e.precision) {
-        (None, None, None) => None,
+        (None, None, None) => Some(None),
         (Some(start), Some(end), Some(precision)) => {
             match <Precision as clap::ValueEnum>::from_str(precision, false) {
-                Ok(precision) => c.span(what, &e.id, start, end, precision),
+                Ok(precision) => c.span(what, &e.id, start, end, precision).map(Some),
                 Err(_) => {
                     c.report(
                         what,
@@ -494,7 +512,7 @@ fn check_event(c: &mut Checker, e: RawEvent) -> Option<Event> {
     };
     Some(Event {
         id: e.id,
-        span,
+        span: span?,
         title: e.title,
         kind: kind?,
         location: e.location,

@@ -27,12 +27,21 @@ pub fn run(data: Option<&Path>, args: &ValidateArgs) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "ok: {name}: {} events, {} statements, {} members, {} handover items; {quotes}",
-        data.events.len(),
-        data.statements.len(),
-        data.members.len(),
-        data.handover.len(),
+        "ok: {name}: {}, {}, {}, {}; {quotes}",
+        count(data.events.len(), "event"),
+        count(data.statements.len(), "statement"),
+        count(data.members.len(), "member"),
+        count(data.handover.len(), "handover item"),
     )?;
     out.flush()?;
     Ok(())
+}
+
+/// "1 event", "2 events".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

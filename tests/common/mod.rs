@@ -1,0 +1,92 @@
+//! The one test helper: a `gmg` command in a clean environment, and parsers for its output.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+/// `gmg` with no `GMG_DATA`, no colour and no terminal width from the environment.
+pub fn gmg() -> Command {
+    let mut cmd = Command::cargo_bin("gmg").expect("the gmg binary is built");
+    cmd.env_remove("GMG_DATA")
+        .env_remove("COLUMNS")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// Runs `gmg ARGS`, expects success, returns stdout.
+pub fn stdout(args: &[&str]) -> String {
+    let out = gmg().args(args).output().expect("gmg runs");
+    assert!(
+        out.status.success(),
+        "gmg {args:?} failed with {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("output is UTF-8")
+}
+
+/// Runs `gmg ARGS`, expects exit `code` and an empty stdout, returns stderr.
+pub fn fails(args: &[&str], code: i32) -> String {
+    let out = gmg().args(args).output().expect("gmg runs");
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "gmg {args:?}: stderr {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "gmg {args:?} printed to stdout on error: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8(out.stderr).expect("stderr is UTF-8")
+}
+
+/// CSV (or TSV with `delimiter` b'\t') as a header and rows.
+pub fn parse_delimited(text: &str, delimiter: u8) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let header = reader
+        .headers()
+        .expect("a header row")
+        .iter()
+        .map(String::from)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.expect("a valid row").iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+/// One column of `gmg ARGS -f csv`, by name.
+pub fn column(args: &[&str], name: &str) -> Vec<String> {
+    let mut all = args.to_vec();
+    all.extend(["--format", "csv"]);
+    let (header, rows) = parse_delimited(&stdout(&all), b',');
+    let i = header
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name} in {header:?}"));
+    rows.into_iter().map(|mut r| r.swap_remove(i)).collect()
+}
+
+/// `gmg ARGS -f json` parsed.
+pub fn json(args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    serde_json::from_str(&stdout(&all)).expect("valid JSON")
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// A fixture's path as a string argument.
+pub fn fixture_arg(name: &str) -> String {
+    fixture(name).display().to_string()
+}
