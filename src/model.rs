@@ -83,6 +83,8 @@ pub enum EventKind {
     Launch,
     /// A decision the report dates without naming the meeting that took it.
     Decision,
+    /// The establishment of a group.
+    Establishment,
 }
 
 impl EventKind {
@@ -110,6 +112,7 @@ impl EventKind {
             BoardMeeting => "board-meeting",
             Launch => "launch",
             Decision => "decision",
+            Establishment => "establishment",
         }
     }
 
