@@ -94,7 +94,7 @@ pub struct StatementsArgs {
 #[derive(Debug, Args)]
 pub struct MembersArgs {
     /// Only entities admitted in YEAR (as the report states it)
-    #[arg(long, value_name = "YEAR", value_parser = parse_year, help_heading = "Filters")]
+    #[arg(long, value_name = "YEAR", value_parser = parse_year, allow_hyphen_values = true, help_heading = "Filters")]
     pub added: Option<i32>,
     #[command(flatten)]
     pub text: TextArgs,
@@ -138,7 +138,7 @@ pub struct DateArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_until, help_heading = "Filters")]
     pub until: Option<NaiveDate>,
     /// Only records in YEAR
-    #[arg(long, value_name = "YEAR", value_parser = parse_year, help_heading = "Filters")]
+    #[arg(long, value_name = "YEAR", value_parser = parse_year, allow_hyphen_values = true, help_heading = "Filters")]
     pub year: Option<i32>,
 }
 
@@ -173,7 +173,7 @@ pub struct OutputArgs {
     #[arg(long, help_heading = "Output")]
     pub reverse: bool,
     /// Print at most N records
-    #[arg(long, value_name = "N", value_parser = parse_limit, help_heading = "Output")]
+    #[arg(long, value_name = "N", value_parser = parse_limit, allow_hyphen_values = true, help_heading = "Output")]
     pub limit: Option<usize>,
     /// Write to FILE (whole or not at all) instead of standard output
     #[arg(short, long, value_name = "FILE", help_heading = "Output")]

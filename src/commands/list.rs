@@ -135,7 +135,11 @@ fn field<R: Record>(option: &str, name: &str) -> Result<usize, UsageError> {
         UsageError::new(
             option,
             name,
-            format!("{} fields are: {}", R::NOUN, R::FIELDS.join(", ")),
+            format!(
+                "expected one of the {} fields: {}",
+                R::NOUN,
+                R::FIELDS.join(", ")
+            ),
         )
     })
 }

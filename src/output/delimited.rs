@@ -21,7 +21,7 @@ pub fn render<R: Record>(
         .delimiter(delimiter)
         .from_writer(out);
     if style.header {
-        writer.write_record(rows.names())?;
+        writer.write_record(rows.names()).map_err(io_error)?;
     }
     let mut buf = String::new();
     let mut line: Vec<String> = vec![String::new(); rows.fields.len()];
@@ -30,7 +30,15 @@ pub fn render<R: Record>(
             cell_text(&record.cell(f), &mut buf);
             slot.clone_from(&buf);
         }
-        writer.write_record(&line)?;
+        writer.write_record(&line).map_err(io_error)?;
     }
     writer.flush()
+}
+
+/// The I/O error inside a csv error, so a closed pipe is still recognised as one.
+fn io_error(error: csv::Error) -> io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(error) => error,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }

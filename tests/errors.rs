@@ -1,0 +1,153 @@
+//! Every bad input: exit 2 for usage errors, 1 for run-time failures, nothing on stdout,
+//! and a message naming the option, the value and what is accepted.
+
+mod common;
+
+use common::{fails, stdout};
+
+/// The first line clap (or gmg) prints for a usage error.
+fn usage(args: &[&str]) -> String {
+    fails(args, 2).lines().next().unwrap().to_string()
+}
+
+#[test]
+fn bad_months() {
+    for bad in ["0", "13", "smarch", "2016-13", "2016-00", "ma"] {
+        assert_eq!(
+            usage(&["statements", "--month", bad]),
+            format!("error: invalid value '{bad}' for '--month <M>': expected 1-12, a month name such as 'mar', or YYYY-MM"),
+        );
+    }
+}
+
+#[test]
+fn impossible_and_malformed_dates() {
+    assert_eq!(
+        usage(&["events", "--since", "2016-02-30"]),
+        "error: invalid value '2016-02-30' for '--since <DATE>': '2016-02-30' is not a real calendar date; expected a date YYYY-MM-DD or a month YYYY-MM"
+    );
+    assert_eq!(
+        usage(&["events", "--until", "March"]),
+        "error: invalid value 'March' for '--until <DATE>': 'March' is not a date of the form YYYY-MM-DD; expected a date YYYY-MM-DD or a month YYYY-MM"
+    );
+    assert_eq!(
+        usage(&["events", "--until", "2016-13"]),
+        "error: invalid value '2016-13' for '--until <DATE>': month 13 does not exist; expected a date YYYY-MM-DD or a month YYYY-MM"
+    );
+}
+
+#[test]
+fn bad_years_and_limits() {
+    assert_eq!(
+        usage(&["statements", "--year", "16"]),
+        "error: invalid value '16' for '--year <YEAR>': expected a four-digit year such as 2016"
+    );
+    assert_eq!(
+        usage(&["statements", "--year", "-2016"]),
+        "error: invalid value '-2016' for '--year <YEAR>': expected a four-digit year such as 2016"
+    );
+    assert_eq!(
+        usage(&["members", "--added", "twenty"]),
+        "error: invalid value 'twenty' for '--added <YEAR>': expected a four-digit year such as 2016"
+    );
+    for bad in ["0", "-1", "ten"] {
+        assert_eq!(
+            usage(&["handover", "--limit", bad]),
+            format!("error: invalid value '{bad}' for '--limit <N>': expected a whole number of at least 1")
+        );
+    }
+}
+
+#[test]
+fn unknown_fields_list_the_valid_ones() {
+    assert_eq!(
+        fails(&["statements", "--fields", "id,date"], 2),
+        "error: invalid value 'date' for '--fields': expected one of the statement fields: id, start, end, title, event, location, section, quote, also, note\n"
+    );
+    assert_eq!(
+        fails(&["members", "--sort", "id"], 2),
+        "error: invalid value 'id' for '--sort': expected one of the member fields: acronym, name, added, section, quote, also, note\n"
+    );
+}
+
+#[test]
+fn unknown_formats_kinds_and_colours() {
+    assert_eq!(
+        usage(&["events", "-f", "xml"]),
+        "error: invalid value 'xml' for '--format <FORMAT>'"
+    );
+    assert_eq!(
+        usage(&["events", "--kind", "party"]),
+        "error: invalid value 'party' for '--kind <KIND>'"
+    );
+    assert!(fails(&["events", "--kind", "party"], 2)
+        .contains("[possible values: multi-stakeholder-meeting, principals-meeting,"));
+    assert_eq!(
+        usage(&["events", "--color", "sometimes"]),
+        "error: invalid value 'sometimes' for '--color <WHEN>'"
+    );
+}
+
+#[test]
+fn an_output_file_with_an_unknown_extension_needs_a_format() {
+    assert_eq!(
+        fails(&["members", "-o", "members.xlsx"], 2),
+        "error: invalid value 'members.xlsx' for '--output': cannot tell the format from the extension; use .csv .tsv .json .ndjson .md .txt, or give --format\n"
+    );
+    assert!(!std::path::Path::new("members.xlsx").exists());
+}
+
+#[test]
+fn options_of_other_commands_are_rejected() {
+    assert_eq!(
+        usage(&["members", "--month", "3"]),
+        "error: unexpected argument '--month' found"
+    );
+    assert_eq!(
+        usage(&["frobnicate"]),
+        "error: unrecognized subcommand 'frobnicate'"
+    );
+}
+
+#[test]
+fn usage_errors_come_before_loading_data() {
+    // A bad option on a missing data file is still a usage error (2), not a failure (1).
+    let stderr = fails(
+        &["statements", "--data", "no/such.ron", "--fields", "nope"],
+        2,
+    );
+    assert!(
+        stderr.starts_with("error: invalid value 'nope' for '--fields'"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_malformed_data_file_names_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, "Dataset(\n    report: Report(title: \"x\",\n").unwrap();
+    let name = path.display().to_string();
+    assert_eq!(
+        fails(&["events", "--data", &name], 1),
+        format!("error: 1 problem in {name}\n  {name}:2:31: Unexpected end of RON\n")
+    );
+}
+
+#[test]
+fn help_lists_examples_and_fields() {
+    let help = stdout(&["statements", "--help"]);
+    assert!(help.contains("gmg statements --month 3"));
+    assert!(help.contains(
+        "Fields (statement): id, start, end, title, event, location, section, quote, also, note"
+    ));
+    for command in ["events", "statements", "members", "handover", "validate"] {
+        let help = stdout(&[command, "--help"]);
+        let examples = help
+            .lines()
+            .filter(|l| l.trim_start().starts_with(&format!("gmg {command}")))
+            .count();
+        assert!(examples >= 2, "{command} --help shows {examples} examples");
+    }
+    assert!(stdout(&["--help"]).contains("gmg members --added 2016"));
+}

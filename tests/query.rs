@@ -1,0 +1,297 @@
+//! The query interface: every filter and its edge cases, shaping, and the --data override.
+
+mod common;
+
+use common::{column, fixture_arg, gmg, stdout};
+
+#[test]
+fn month_takes_numbers_names_and_year_months() {
+    let march = ["s02", "s03", "s04", "s05", "s06"];
+    for m in ["3", "03", "march", "Mar", "MARCH", "2016-03"] {
+        assert_eq!(
+            column(&["statements", "--month", m], "id"),
+            march,
+            "--month {m}"
+        );
+    }
+    assert!(column(&["statements", "--month", "2015-03"], "id").is_empty());
+}
+
+#[test]
+fn a_statement_spanning_two_months_is_in_both() {
+    // 29 February - 1 March 2016.
+    assert_eq!(
+        column(&["statements", "--month", "feb"], "id"),
+        ["s01", "s02"]
+    );
+    assert!(column(&["statements", "--month", "3"], "id").contains(&"s02".to_string()));
+    assert_eq!(
+        column(&["statements", "--until", "2016-02-29"], "id"),
+        ["s01", "s02"]
+    );
+    assert_eq!(
+        column(
+            &[
+                "statements",
+                "--since",
+                "2016-03-01",
+                "--until",
+                "2016-03-07"
+            ],
+            "id"
+        ),
+        ["s02"]
+    );
+}
+
+#[test]
+fn month_precision_events_fall_in_their_month() {
+    let june = column(&["events", "--month", "june", "--year", "2016"], "id");
+    // Records known only to the year 2016 overlap June too.
+    assert_eq!(
+        june,
+        [
+            "board-meeting-2016",
+            "chairing-rotation-decision-2016",
+            "micic-guidelines-launch",
+            "msm-geneva-2016-06",
+            "msm-2016-06-30"
+        ]
+    );
+    // The February 2016 retreat is in February, and only there.
+    assert!(
+        column(&["events", "--month", "2016-02"], "id").contains(&"retreat-2016-02".to_string())
+    );
+    assert!(
+        !column(&["events", "--month", "2016-03"], "id").contains(&"retreat-2016-02".to_string())
+    );
+    // A year-precision event is in every month of its year.
+    assert!(
+        column(&["events", "--month", "2016-08"], "id").contains(&"board-meeting-2016".to_string())
+    );
+}
+
+#[test]
+fn since_and_until_are_inclusive_and_take_months() {
+    assert_eq!(
+        column(&["statements", "--since", "2016-12"], "id"),
+        ["s15", "s16"]
+    );
+    assert_eq!(
+        column(&["statements", "--since", "2016-12-10"], "id"),
+        ["s16"]
+    );
+    assert_eq!(
+        column(&["statements", "--until", "2016-02"], "id"),
+        ["s01", "s02"]
+    );
+    assert_eq!(
+        column(
+            &[
+                "statements",
+                "--since",
+                "2016-10-18",
+                "--until",
+                "2016-10-20"
+            ],
+            "id"
+        ),
+        ["s13", "s14"]
+    );
+}
+
+#[test]
+fn year_selects_overlapping_records_and_skips_undated_ones() {
+    let ids = column(&["events", "--year", "2015"], "id");
+    assert_eq!(
+        ids,
+        [
+            "board-meeting-2015",
+            "gfmd-summit-2015",
+            "principals-2015-11",
+            "mayoral-forum-2015"
+        ]
+    );
+    assert_eq!(
+        column(&["events", "--year", "2019"], "id"),
+        Vec::<String>::new()
+    );
+    assert_eq!(column(&["statements", "--year", "2016"], "id").len(), 16);
+}
+
+#[test]
+fn location_kind_and_organizer() {
+    assert_eq!(
+        column(&["events", "--location", "geneva"], "id"),
+        ["msm-geneva-2016-06", "msm-2016-10-31"]
+    );
+    assert_eq!(
+        column(&["statements", "--location", "dhaka"], "id"),
+        ["s16"]
+    );
+    assert_eq!(
+        column(
+            &[
+                "events",
+                "--kind",
+                "troika-meeting,gfmd-summit",
+                "--year",
+                "2016"
+            ],
+            "id"
+        ),
+        ["troika-2016-02-26", "troika-2016-07-20", "gfmd-summit-2016"]
+    );
+    assert_eq!(
+        column(&["events", "--organizer", "ohchr"], "id"),
+        [
+            "msm-geneva-2016-06",
+            "msm-2016-06-30",
+            "msm-2016-07-20",
+            "summit-side-event-2016-09-20",
+            "gfmd-2016-ohchr-event",
+            "gcm-discussions",
+            "gfmd-2015-istanbul-side-event"
+        ]
+    );
+    // A whole name, not a part of one.
+    assert!(column(&["events", "--organizer", "ohc"], "id").is_empty());
+}
+
+#[test]
+fn filters_combine_with_and() {
+    assert_eq!(
+        column(
+            &[
+                "events",
+                "--kind",
+                "multi-stakeholder-meeting",
+                "--location",
+                "geneva",
+                "--month",
+                "10"
+            ],
+            "id"
+        ),
+        ["msm-2016-10-31"]
+    );
+}
+
+#[test]
+fn search_and_section_work_on_every_collection() {
+    assert_eq!(
+        column(&["members", "--search", "AGRICULTURE"], "acronym"),
+        ["FAO"]
+    );
+    assert_eq!(
+        column(&["handover", "--search", "xenophobia"], "id"),
+        ["h04"]
+    );
+    assert_eq!(
+        column(&["statements", "--search", "colombo"], "id"),
+        ["s11"]
+    );
+    // Searching covers the note and the `also` passages too.
+    assert!(column(&["members", "--search", "seamless admission"], "acronym").len() == 3);
+    assert_eq!(
+        column(&["events", "--section", "II.5"], "id"),
+        ["principals-2016-11-08"]
+    );
+    assert_eq!(column(&["events", "--section", "ii"], "id").len(), 29);
+}
+
+#[test]
+fn members_added_and_handover_chair() {
+    assert!(column(&["members", "--added", "2015"], "acronym").is_empty());
+    assert_eq!(
+        column(
+            &["handover", "--chair", "Un Women", "--search", "HLD"],
+            "id"
+        ),
+        ["h18"]
+    );
+}
+
+#[test]
+fn fields_choose_and_order_columns_in_every_format() {
+    let args = ["statements", "--month", "8", "--fields", "title,id"];
+    assert_eq!(
+        stdout(&[&args[..], &["-f", "csv"]].concat()),
+        "title,id\nFifth Ministerial Meeting of the Colombo Process,s11\n"
+    );
+    assert_eq!(
+        stdout(&[&args[..], &["-f", "ndjson"]].concat()),
+        "{\"title\":\"Fifth Ministerial Meeting of the Colombo Process\",\"id\":\"s11\"}\n"
+    );
+    assert_eq!(
+        stdout(&[&args[..], &["-f", "markdown"]].concat()),
+        "| title | id |\n|---|---|\n| Fifth Ministerial Meeting of the Colombo Process | s11 |\n"
+    );
+}
+
+#[test]
+fn sort_reverse_and_limit() {
+    assert_eq!(
+        column(&["statements", "--limit", "2"], "id"),
+        ["s01", "s02"]
+    );
+    assert_eq!(
+        column(&["statements", "--reverse", "--limit", "2"], "id"),
+        ["s16", "s15"]
+    );
+    assert_eq!(
+        column(&["members", "--sort", "name", "--limit", "2"], "acronym"),
+        ["FAO", "ILO"]
+    );
+    assert_eq!(
+        column(&["members", "--sort", "added", "--limit", "3"], "acronym"),
+        ["UNEP", "UNIDO", "WFP"]
+    );
+    assert_eq!(
+        column(&["statements", "--sort", "title", "--limit", "2"], "id"),
+        ["s01", "s02"]
+    );
+    assert_eq!(
+        column(&["statements", "--sort", "location", "--limit", "2"], "id"),
+        ["s16", "s12"]
+    );
+    // Handover keeps report order by default.
+    assert_eq!(
+        column(&["handover", "--limit", "3"], "id"),
+        ["h01", "h02", "h03"]
+    );
+    // Undated events come last in the default order.
+    assert_eq!(
+        column(&["events", "--reverse", "--limit", "1"], "id"),
+        ["tf-decent-work-2016-02"]
+    );
+}
+
+#[test]
+fn data_flag_and_environment_load_another_dataset() {
+    let small = fixture_arg("small.ron");
+    assert_eq!(column(&["statements", "--data", &small], "id"), ["st1"]);
+    assert_eq!(
+        column(&["--data", &small, "members", "--added", "2016"], "acronym"),
+        ["WFP"]
+    );
+    let out = gmg()
+        .args(["events", "-f", "csv", "--fields", "id"])
+        .env("GMG_DATA", &small)
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "id\nretreat\nidm\n");
+    // --data wins over GMG_DATA.
+    let out = gmg()
+        .args(["events", "-f", "csv", "--fields", "id", "--data", &small])
+        .env("GMG_DATA", "no/such/file.ron")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "id\nretreat\nidm\n");
+    // The filters work on a --data file just as on the embedded data.
+    assert_eq!(
+        column(&["statements", "--data", &small, "--month", "mar"], "id"),
+        ["st1"]
+    );
+    assert!(column(&["statements", "--data", &small, "--month", "apr"], "id").is_empty());
+}
