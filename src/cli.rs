@@ -49,8 +49,106 @@ pub enum Command {
     Members(MembersArgs),
     /// List the issues handed over to the next Chair (section IV)
     Handover(HandoverArgs),
+    /// Search every collection for TEXT, one row per matching record
+    Search(SearchArgs),
+    /// Show one record by id (members by acronym): every field, its source and its links
+    Show(ShowArgs),
+    /// Chart events and statements month by month
+    Timeline(TimelineArgs),
     /// Check a dataset: dates, ids, links, and every quote against the report
     Validate(ValidateArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the man page (roff)
+    Man,
+}
+
+/// The four collections, as `search --kind` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum Collection {
+    #[value(alias = "events")]
+    Event,
+    #[value(alias = "statements")]
+    Statement,
+    #[value(alias = "members")]
+    Member,
+    Handover,
+}
+
+impl Collection {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Collection::Event => "event",
+            Collection::Statement => "statement",
+            Collection::Member => "member",
+            Collection::Handover => "handover",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The text to find, in any case, in any field of any record
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+    /// Only these collections (comma-separated or repeated)
+    #[arg(long, value_name = "KIND", value_enum, value_delimiter = ',', help_heading = "Filters")]
+    pub kind: Vec<Collection>,
+    #[command(flatten)]
+    pub dates: DateArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The record's id, or a member's acronym (any case)
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Also print the paragraph of the report that holds each quote
+    #[arg(long)]
+    pub context: bool,
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = CardFormat::Text)]
+    pub format: CardFormat,
+    /// When to colour the card
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CardFormat {
+    /// A card for reading in a terminal
+    Text,
+    /// One JSON object with the record, its links and (with --context) its passages
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// The year to chart [default: the report's year]
+    #[arg(long, value_name = "YEAR", value_parser = parse_year, allow_hyphen_values = true, help_heading = "Filters")]
+    pub year: Option<i32>,
+    /// Only events of these kinds, and the statements delivered at them
+    #[arg(long, value_name = "KIND", value_enum, value_delimiter = ',', help_heading = "Filters")]
+    pub kind: Vec<EventKind>,
+    /// Only events organised by ORG, and the statements delivered at them
+    #[arg(long, value_name = "ORG", help_heading = "Filters")]
+    pub organizer: Option<String>,
+    /// Only records whose location contains TEXT (any case)
+    #[arg(long, value_name = "TEXT", help_heading = "Filters")]
+    pub location: Option<String>,
+    #[command(flatten)]
+    pub text: TextArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -356,6 +454,34 @@ pub fn command() -> clap::Command {
             c.after_help(listing_help::<Handover>(
                 "  gmg handover --chair escap\n  gmg handover --search MAWP --format markdown\n",
             ))
+        })
+        .mut_subcommand("search", |c| {
+            c.after_help(
+                "Examples:\n  gmg search xenophobia\n  gmg search geneva --kind event,statement\n  gmg search \"new york declaration\" --year 2016 -f csv\n\n\
+                 Fields (match): kind, id, start, end, title, field, snippet, section\n\
+                 `field` is the field the snippet comes from. The table shows kind, id, start, title and snippet.",
+            )
+        })
+        .mut_subcommand("show", |c| {
+            c.after_help(
+                "Examples:\n  gmg show s12\n  gmg show msm-2016-06-30 --context\n  gmg show unhcr --format json\n\n\
+                 Links: a statement's event; an event's statements; a member's events (as organiser), and the\n\
+                 statements and handover items that name it; a handover item's Chairs that are members.",
+            )
+        })
+        .mut_subcommand("timeline", |c| {
+            c.after_help(
+                "Examples:\n  gmg timeline\n  gmg timeline --kind gfmd-workshop,gfmd-meeting,gfmd-summit\n  gmg timeline --year 2017 -f csv\n\n\
+                 Fields (month): month, events, statements\n\
+                 A record counts in every month its dates overlap. Records known only to the year are in no\n\
+                 month; the chart says how many there are.",
+            )
+        })
+        .mut_subcommand("completions", |c| {
+            c.after_help("Examples:\n  gmg completions bash > ~/.local/share/bash-completion/completions/gmg\n  gmg completions zsh > ~/.zfunc/_gmg\n  gmg completions fish > ~/.config/fish/completions/gmg.fish")
+        })
+        .mut_subcommand("man", |c| {
+            c.after_help("Examples:\n  gmg man > gmg.1 && man ./gmg.1\n  gmg man | gzip > /usr/local/share/man/man1/gmg.1.gz")
         })
         .mut_subcommand("validate", |c| {
             c.after_help("Examples:\n  gmg validate\n  gmg validate my-corrected-copy.ron\n  gmg validate synthetic.ron --no-quotes")

@@ -606,6 +606,24 @@ pub fn citations(data: &Dataset) -> Vec<Citation<'_>> {
     out
 }
 
+/// The paragraph or list item (or a run of up to three) of `report` that holds `quote`,
+/// as plain text, or `None` when the quote is not there. The report keeps each paragraph
+/// and each list item on one line.
+pub fn passage(report: &str, quote: &str) -> Option<String> {
+    let quote = normalize(quote);
+    let paragraphs: Vec<String> = report
+        .lines()
+        .map(normalize)
+        .filter(|p| !p.is_empty())
+        .collect();
+    (1..=3).find_map(|run| {
+        paragraphs
+            .windows(run)
+            .map(|w| w.join(" "))
+            .find(|text| text.contains(&quote))
+    })
+}
+
 /// Every cited quote that cannot be found in `report`, as problems.
 pub fn missing_quotes(data: &Dataset, report: &str) -> Vec<String> {
     let haystack = normalize(report);

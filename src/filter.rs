@@ -1,6 +1,8 @@
 //! Predicates over records: date periods (by overlap) and text tests on named fields.
 //! Filters combine with AND.
 
+use std::ops::Range;
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::cli::{DateArgs, Month, TextArgs};
@@ -71,6 +73,11 @@ impl Needle {
         Needle(text.to_lowercase())
     }
 
+    /// The needle, lower-cased.
+    pub fn lower(&self) -> &str {
+        &self.0
+    }
+
     /// Whether `haystack` contains the needle, ignoring case.
     pub fn found_in(&self, haystack: &str) -> bool {
         find_ci(haystack, &self.0).is_some()
@@ -83,10 +90,9 @@ impl Needle {
     }
 }
 
-/// The byte range of the first case-insensitive match of `lower_needle` in `haystack`.
-/// ASCII text is compared in place; other text is lowered first (positions then refer to
-/// the lowered text, which is what callers highlighting ASCII rely on only for ASCII).
-pub fn find_ci(haystack: &str, lower_needle: &str) -> Option<std::ops::Range<usize>> {
+/// The byte range, in `haystack`, of the first case-insensitive match of `lower_needle`
+/// (which must already be lower case).
+pub fn find_ci(haystack: &str, lower_needle: &str) -> Option<Range<usize>> {
     if lower_needle.is_empty() {
         return Some(0..0);
     }
@@ -98,10 +104,19 @@ pub fn find_ci(haystack: &str, lower_needle: &str) -> Option<std::ops::Range<usi
             .position(|w| w.eq_ignore_ascii_case(lower_needle.as_bytes()))
             .map(|i| i..i + n);
     }
-    let lowered = haystack.to_lowercase();
-    lowered
-        .find(lower_needle)
-        .map(|i| i..i + lower_needle.len())
+    // Lowering can change byte lengths, so keep where each lowered byte came from.
+    let mut lowered = String::with_capacity(haystack.len());
+    let mut origin = Vec::with_capacity(haystack.len());
+    for (i, c) in haystack.char_indices() {
+        for l in c.to_lowercase() {
+            lowered.push(l);
+            origin.resize(lowered.len(), i);
+        }
+    }
+    let at = lowered.find(lower_needle)?;
+    let last = origin[at + lower_needle.len() - 1];
+    let end = last + haystack[last..].chars().next().map_or(0, char::len_utf8);
+    Some(origin[at]..end)
 }
 
 /// One test on a record.
@@ -313,6 +328,8 @@ mod tests {
             Some(4..14)
         );
         assert!(Needle::new("ÉCOSOC").found_in("un écosoc session"));
+        assert_eq!(find_ci("Genève et Zürich", "zürich"), Some(11..18));
+        assert_eq!(find_ci("x İstanbul", "i̇stanbul"), Some(2..11));
         assert!(Needle::new("un women").equals("UN Women"));
         assert!(!Needle::new("un").equals("UN Women"));
     }

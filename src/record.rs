@@ -119,6 +119,8 @@ impl Serialize for SourceJson<'_> {
 pub trait Record {
     /// What one record is called in messages ("event", "member", …).
     const NOUN: &'static str;
+    /// The plural, for messages ("no events match").
+    const PLURAL: &'static str;
     /// Every field, in output order; these are the names users see.
     const FIELDS: &'static [&'static str];
     /// The fields a table shows when `--fields` is not given.
@@ -164,8 +166,11 @@ macro_rules! fields {
     };
 }
 
+pub(crate) use fields;
+
 impl Record for Event {
     const NOUN: &'static str = "event";
+    const PLURAL: &'static str = "events";
     const BRIEF: &'static [&'static str] =
         &["id", "start", "end", "kind", "title", "location", "section"];
     fields!(Event, |e| {
@@ -194,6 +199,7 @@ impl Record for Event {
 
 impl Record for Statement {
     const NOUN: &'static str = "statement";
+    const PLURAL: &'static str = "statements";
     const BRIEF: &'static [&'static str] = &["id", "start", "end", "title", "location", "section"];
     fields!(Statement, |s| {
         "id" => Cell::Text(&s.id),
@@ -219,6 +225,7 @@ impl Record for Statement {
 
 impl Record for Member {
     const NOUN: &'static str = "member";
+    const PLURAL: &'static str = "members";
     const BRIEF: &'static [&'static str] = &["acronym", "name", "added", "section"];
     fields!(Member, |m| {
         "acronym" => Cell::Text(&m.acronym),
@@ -241,6 +248,7 @@ impl Record for Member {
 
 impl Record for Handover {
     const NOUN: &'static str = "handover item";
+    const PLURAL: &'static str = "handover items";
     const BRIEF: &'static [&'static str] = &["id", "chairs", "text"];
     fields!(Handover, |h| {
         "id" => Cell::Text(&h.id),

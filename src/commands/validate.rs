@@ -7,6 +7,7 @@ use anyhow::bail;
 
 use crate::cli::ValidateArgs;
 use crate::dataset::{self, Origin, Problems, REPORT};
+use crate::output::count;
 
 pub fn run(data: Option<&Path>, args: &ValidateArgs) -> anyhow::Result<()> {
     let origin = Origin::from_option(args.file.as_deref().or(data));
@@ -35,13 +36,4 @@ pub fn run(data: Option<&Path>, args: &ValidateArgs) -> anyhow::Result<()> {
     )?;
     out.flush()?;
     Ok(())
-}
-
-/// "1 event", "2 events".
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("{n} {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }

@@ -143,12 +143,12 @@ fn write_atomically(
 }
 
 /// `NO_COLOR` counts only when it is set and not empty (https://no-color.org).
-fn no_color() -> bool {
+pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 /// The width a table may take: `COLUMNS` when set, else the terminal's, else unbounded.
-fn table_width(terminal: bool) -> Option<u16> {
+pub fn table_width(terminal: bool) -> Option<u16> {
     let columns = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<u16>().ok());
@@ -159,4 +159,21 @@ fn table_width(terminal: bool) -> Option<u16> {
             None
         }
     })
+}
+
+/// "1 event", "2 events".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Writes a table without the trailing spaces comfy-table pads its last column with.
+pub fn write_trimmed(out: &mut dyn Write, table: &comfy_table::Table) -> io::Result<()> {
+    for line in table.lines() {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
 }

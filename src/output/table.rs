@@ -15,7 +15,7 @@ pub fn terminal_width() -> Option<u16> {
 pub fn render<R: Record>(rows: &Rows<'_, R>, style: &Style, out: &mut dyn Write) -> io::Result<()> {
     if rows.records.is_empty() {
         // Nothing on stdout, so `gmg … | wc -l` counts 0; the note is for the reader.
-        return writeln!(io::stderr(), "no {}s match", R::NOUN);
+        return writeln!(io::stderr(), "no {} match", R::PLURAL);
     }
     let body = rows
         .records
@@ -29,7 +29,7 @@ pub fn render<R: Record>(rows: &Rows<'_, R>, style: &Style, out: &mut dyn Write)
             cell
         }
     });
-    writeln!(out, "{}", build(header, body, style))
+    super::write_trimmed(out, &build(header, body, style))
 }
 
 /// A table with the house look: condensed UTF-8 borders, wrapped to `style.width`.

@@ -1,0 +1,181 @@
+//! `gmg search TEXT`: one row per record, in any collection, that mentions TEXT, with a
+//! snippet around the first mention.
+
+use std::ops::Range;
+use std::path::Path;
+
+use crate::cli::{Collection, Format, SearchArgs};
+use crate::commands::list::{print, Shape};
+use crate::dataset::{self, Origin};
+use crate::filter::{find_ci, Needle, Period};
+use crate::model::DateSpan;
+use crate::output::Destination;
+use crate::record::{fields, Cell, Record};
+
+/// One matching record.
+pub struct Hit<'a> {
+    kind: Collection,
+    key: &'a str,
+    span: Option<DateSpan>,
+    title: &'a str,
+    /// The field the snippet comes from.
+    field: &'static str,
+    snippet: String,
+    section: &'a str,
+    /// Position in the default order: collections in turn, each in its own order.
+    rank: usize,
+}
+
+impl Record for Hit<'_> {
+    const NOUN: &'static str = "match";
+    const PLURAL: &'static str = "records";
+    const BRIEF: &'static [&'static str] = &["kind", "id", "start", "title", "snippet"];
+    fields!(Hit<'_>, |h| {
+        "kind" => Cell::Text(h.kind.as_str()),
+        "id" => Cell::Text(h.key),
+        "start" => h.span.map_or(Cell::Null, |s| Cell::Date(s.start)),
+        "end" => h.span.map_or(Cell::Null, |s| Cell::Date(s.end)),
+        "title" => Cell::Text(h.title),
+        "field" => Cell::Text(h.field),
+        "snippet" => Cell::Text(&h.snippet),
+        "section" => Cell::Text(h.section),
+    });
+
+    fn span(&self) -> Option<&DateSpan> {
+        self.span.as_ref()
+    }
+
+    fn key(&self) -> &str {
+        self.key
+    }
+
+    fn default_order(&self, other: &Self) -> std::cmp::Ordering {
+        self.rank.cmp(&other.rank)
+    }
+}
+
+pub fn run(data: Option<&Path>, args: &SearchArgs) -> anyhow::Result<()> {
+    let shape = Shape::<Hit>::new(&args.output)?;
+    let dest = Destination::new(&args.output, Format::Table)?;
+    let loaded = dataset::load(&Origin::from_option(data))?;
+    let finder = Finder {
+        needle: Needle::new(&args.text),
+        period: Period::from_args(&args.dates),
+        highlight: dest.style.color && dest.style.format == Format::Table,
+    };
+    let wanted = |c: Collection| args.kind.is_empty() || args.kind.contains(&c);
+    let mut hits = Vec::new();
+    if wanted(Collection::Event) {
+        finder.collect(&loaded.events, Collection::Event, "title", &mut hits);
+    }
+    if wanted(Collection::Statement) {
+        finder.collect(&loaded.statements, Collection::Statement, "title", &mut hits);
+    }
+    if wanted(Collection::Member) {
+        finder.collect(&loaded.members, Collection::Member, "name", &mut hits);
+    }
+    if wanted(Collection::Handover) {
+        finder.collect(&loaded.handover, Collection::Handover, "text", &mut hits);
+    }
+    print(hits.iter().collect(), &shape, &dest)
+}
+
+struct Finder {
+    needle: Needle,
+    period: Option<Period>,
+    highlight: bool,
+}
+
+impl Finder {
+    /// Adds a hit for every record of one collection that matches, in the collection's order.
+    fn collect<'a, R: Record>(&self, records: &'a [R], kind: Collection, title: &str, hits: &mut Vec<Hit<'a>>) {
+        let mut sorted: Vec<&R> = records.iter().collect();
+        sorted.sort_by(|a, b| a.default_order(b));
+        let title = R::field_index(title).unwrap_or(0);
+        let section = R::field_index("section").unwrap_or(0);
+        for record in sorted {
+            if self.period.is_some_and(|p| !p.matches(record.span())) {
+                continue;
+            }
+            let Some((field, snippet)) = self.first_mention(record) else {
+                continue;
+            };
+            let text = |f| match record.cell(f) {
+                Cell::Text(s) => s,
+                _ => "",
+            };
+            hits.push(Hit {
+                kind,
+                key: record.key(),
+                span: record.span().copied(),
+                title: text(title),
+                field,
+                snippet,
+                section: text(section),
+                rank: hits.len(),
+            });
+        }
+    }
+
+    /// The first field that mentions the needle (the key last, since it is shown anyway),
+    /// and a snippet around the mention.
+    fn first_mention<R: Record>(&self, record: &R) -> Option<(&'static str, String)> {
+        let order = (1..R::FIELDS.len()).chain(std::iter::once(0));
+        order.into_iter().find_map(|f| {
+            let mut found = None;
+            record.cell(f).each_text(&mut |text| {
+                if found.is_none() {
+                    found = find_ci(text, self.needle.lower()).map(|range| snippet(text, range, self.highlight));
+                }
+            });
+            found.map(|s| (R::FIELDS[f], s))
+        })
+    }
+}
+
+/// How many characters of context a snippet keeps on each side of the match.
+const CONTEXT_CHARS: usize = 40;
+
+/// The match with some context on each side, on one line; the match in bold yellow when
+/// `highlight`.
+pub fn snippet(text: &str, range: Range<usize>, highlight: bool) -> String {
+    let before = &text[..range.start];
+    let after = &text[range.end..];
+    let cut_before = before.char_indices().rev().nth(CONTEXT_CHARS - 1).map(|(i, _)| i);
+    let cut_after = after.char_indices().nth(CONTEXT_CHARS).map(|(i, _)| i);
+    let mut out = String::new();
+    if let Some(i) = cut_before {
+        out.push('…');
+        out.push_str(&before[i..]);
+    } else {
+        out.push_str(before);
+    }
+    let matched = &text[range];
+    if highlight {
+        out.push_str(&format!("\u{1b}[1;33m{matched}\u{1b}[0m"));
+    } else {
+        out.push_str(matched);
+    }
+    match cut_after {
+        Some(i) => {
+            out.push_str(&after[..i]);
+            out.push('…');
+        }
+        None => out.push_str(after),
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_keep_context_and_mark_cuts() {
+        let text = "a".repeat(50) + "NEEDLE" + &"b".repeat(50);
+        let s = snippet(&text, 50..56, false);
+        assert_eq!(s, format!("…{}NEEDLE{}…", "a".repeat(40), "b".repeat(40)));
+        assert_eq!(snippet("short NEEDLE text", 6..12, false), "short NEEDLE text");
+        assert_eq!(snippet("x\nNEEDLE\ny", 2..8, true), "x \u{1b}[1;33mNEEDLE\u{1b}[0m y");
+    }
+}

@@ -1,0 +1,262 @@
+//! `gmg show ID`: one record, every field, where it comes from in the report, and the
+//! records linked to it.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::bail;
+use chrono::NaiveDate;
+use comfy_table::{presets, Attribute, Cell as TableCell, ContentArrangement, Table};
+use serde_json::{json, Value};
+
+use crate::cli::{CardFormat, ColorChoice, Collection, ShowArgs};
+use crate::dataset::{self, passage, Origin, REPORT};
+use crate::model::{Dataset, Event, Handover, Member, Source, Statement};
+use crate::record::{JsonRow, Record};
+
+/// A record found by id.
+enum Found<'a> {
+    Event(&'a Event),
+    Statement(&'a Statement),
+    Member(&'a Member),
+    Handover(&'a Handover),
+}
+
+/// A record linked to the one shown.
+struct Link<'a> {
+    relation: &'static str,
+    kind: Collection,
+    id: &'a str,
+    start: Option<NaiveDate>,
+    title: &'a str,
+}
+
+impl<'a> Link<'a> {
+    fn event(relation: &'static str, e: &'a Event) -> Link<'a> {
+        Link { relation, kind: Collection::Event, id: &e.id, start: e.span.map(|s| s.start), title: &e.title }
+    }
+
+    fn statement(relation: &'static str, s: &'a Statement) -> Link<'a> {
+        Link { relation, kind: Collection::Statement, id: &s.id, start: Some(s.span.start), title: &s.title }
+    }
+
+    fn member(relation: &'static str, m: &'a Member) -> Link<'a> {
+        Link { relation, kind: Collection::Member, id: &m.acronym, start: None, title: &m.name }
+    }
+
+    fn handover(relation: &'static str, h: &'a Handover) -> Link<'a> {
+        Link { relation, kind: Collection::Handover, id: &h.id, start: None, title: &h.text }
+    }
+}
+
+pub fn run(data: Option<&Path>, args: &ShowArgs) -> anyhow::Result<()> {
+    let loaded = dataset::load(&Origin::from_option(data))?;
+    let Some(found) = find(&loaded, &args.id) else {
+        let nearest = nearest_keys(&loaded, &args.id);
+        bail!("no record has the id '{}'; the nearest are: {}", args.id, nearest.join(", "));
+    };
+    let card = match found {
+        Found::Event(e) => Card::new(Collection::Event, e, links_of_event(&loaded, e), &e.also),
+        Found::Statement(s) => Card::new(Collection::Statement, s, links_of_statement(&loaded, s), &s.also),
+        Found::Member(m) => Card::new(Collection::Member, m, links_of_member(&loaded, m), &m.also),
+        Found::Handover(h) => Card::new(Collection::Handover, h, links_of_handover(&loaded, h), &[]),
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match args.format {
+        CardFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &card.json(args.context))?;
+            writeln!(out)?;
+        }
+        CardFormat::Text => {
+            let terminal = io::stdout().is_terminal();
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => terminal && !crate::output::no_color(),
+            };
+            let width = crate::output::table_width(terminal);
+            card.write_text(&mut out, args.context, color, width)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn find<'a>(data: &'a Dataset, id: &str) -> Option<Found<'a>> {
+    let is = |key: &str| key.eq_ignore_ascii_case(id) || key.to_lowercase() == id.to_lowercase();
+    None.or_else(|| data.events.iter().find(|e| is(&e.id)).map(Found::Event))
+        .or_else(|| data.statements.iter().find(|s| is(&s.id)).map(Found::Statement))
+        .or_else(|| data.members.iter().find(|m| is(&m.acronym)).map(Found::Member))
+        .or_else(|| data.handover.iter().find(|h| is(&h.id)).map(Found::Handover))
+}
+
+/// Up to five keys nearest to `id`: those that start with it first, then by edit distance.
+fn nearest_keys<'a>(data: &'a Dataset, id: &str) -> Vec<&'a str> {
+    let wanted = id.to_lowercase();
+    let keys = data.events.iter().map(|e| e.id.as_str())
+        .chain(data.statements.iter().map(|s| s.id.as_str()))
+        .chain(data.members.iter().map(|m| m.acronym.as_str()))
+        .chain(data.handover.iter().map(|h| h.id.as_str()));
+    let mut scored: Vec<(usize, &str)> = keys
+        .map(|k| {
+            let lower = k.to_lowercase();
+            let score = if lower.starts_with(&wanted) { 0 } else { 1 + strsim::levenshtein(&lower, &wanted) };
+            (score, k)
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(5).map(|(_, k)| k).collect()
+}
+
+fn links_of_statement<'a>(data: &'a Dataset, s: &Statement) -> Vec<Link<'a>> {
+    data.events.iter().filter(|e| e.id == s.event).map(|e| Link::event("delivered at", e)).collect()
+}
+
+fn links_of_event<'a>(data: &'a Dataset, e: &Event) -> Vec<Link<'a>> {
+    data.statements.iter().filter(|s| s.event == e.id).map(|s| Link::statement("statement delivered here", s)).collect()
+}
+
+fn links_of_member<'a>(data: &'a Dataset, m: &Member) -> Vec<Link<'a>> {
+    let is_member = |name: &str| name.eq_ignore_ascii_case(&m.acronym) || name.eq_ignore_ascii_case(&m.name);
+    let organised = data.events.iter().filter(|e| e.organizers.iter().any(|o| is_member(o)));
+    let stated = data.statements.iter().filter(|s| {
+        [Some(&s.title), Some(&s.quote), s.note.as_ref(), s.location.as_ref()].into_iter().flatten().any(|t| names(m, t))
+    });
+    let handed = data.handover.iter().filter(|h| h.chairs.iter().any(|c| is_member(c)) || names(m, &h.text));
+    organised.map(|e| Link::event("organised by this member", e))
+        .chain(stated.map(|s| Link::statement("names this member", s)))
+        .chain(handed.map(|h| {
+            let relation = if h.chairs.iter().any(|c| is_member(c)) { "listed under this member as Chair" } else { "names this member" };
+            Link::handover(relation, h)
+        }))
+        .collect()
+}
+
+fn links_of_handover<'a>(data: &'a Dataset, h: &Handover) -> Vec<Link<'a>> {
+    data.members
+        .iter()
+        .filter(|m| h.chairs.iter().any(|c| c.eq_ignore_ascii_case(&m.acronym)))
+        .map(|m| Link::member("Chair this item is listed under", m))
+        .collect()
+}
+
+/// Whether `text` names the member: its acronym as a whole word (exact case, so "WHO" is
+/// not "who"), or its full name in any case.
+fn names(m: &Member, text: &str) -> bool {
+    let word = |s: &str| s.chars().next().is_none_or(|c| !c.is_alphanumeric());
+    let by_acronym = text.match_indices(m.acronym.as_str()).any(|(i, a)| {
+        word(&text[i + a.len()..]) && text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+    });
+    by_acronym || text.to_lowercase().contains(&m.name.to_lowercase())
+}
+
+/// Everything `show` prints about one record.
+struct Card<'a> {
+    kind: Collection,
+    key: &'a str,
+    fields: Vec<(&'static str, String)>,
+    record: Value,
+    links: Vec<Link<'a>>,
+    sources: Vec<Source>,
+}
+
+impl<'a> Card<'a> {
+    fn new<R: Record>(kind: Collection, record: &'a R, links: Vec<Link<'a>>, also: &[Source]) -> Card<'a> {
+        let all: Vec<usize> = (0..R::FIELDS.len()).collect();
+        let fields = all.iter().map(|&f| (R::FIELDS[f], record.cell(f).to_string())).collect();
+        let json = serde_json::to_value(JsonRow { record, fields: &all }).unwrap_or(Value::Null);
+        let text = |name: &str| json.get(name).and_then(Value::as_str).unwrap_or_default().to_string();
+        let mut sources = vec![Source { section: text("section"), quote: text("quote") }];
+        sources.extend(also.iter().cloned());
+        Card { kind, key: record.key(), fields, record: json, links, sources }
+    }
+
+    fn json(&self, context: bool) -> Value {
+        let links: Vec<Value> = self
+            .links
+            .iter()
+            .map(|l| json!({"relation": l.relation, "kind": l.kind.as_str(), "id": l.id, "start": l.start.map(|d| d.to_string()), "title": l.title}))
+            .collect();
+        let mut card = json!({"kind": self.kind.as_str(), "id": self.key, "record": self.record, "links": links});
+        if context {
+            let passages: Vec<Value> = self
+                .sources
+                .iter()
+                .map(|s| json!({"section": s.section, "quote": s.quote, "passage": passage(REPORT, &s.quote)}))
+                .collect();
+            card["context"] = Value::Array(passages);
+        }
+        card
+    }
+
+    fn write_text(&self, out: &mut dyn Write, context: bool, color: bool, width: Option<u16>) -> io::Result<()> {
+        let label = |text: &str| {
+            let cell = TableCell::new(text);
+            if color { cell.add_attribute(Attribute::Bold) } else { cell }
+        };
+        let heading = |out: &mut dyn Write, text: &str| {
+            if color { writeln!(out, "\u{1b}[1m{text}\u{1b}[0m") } else { writeln!(out, "{text}") }
+        };
+        heading(out, &format!("{} {}", self.kind.as_str(), self.key))?;
+        let mut fields = plain_table(width, color);
+        for (name, value) in &self.fields {
+            let value = if value.is_empty() { "—" } else { value };
+            fields.add_row(vec![label(name), TableCell::new(value)]);
+        }
+        crate::output::write_trimmed(out, &fields)?;
+        writeln!(out)?;
+        heading(out, "Linked records")?;
+        if self.links.is_empty() {
+            writeln!(out, " none")?;
+        }
+        let mut relations: Vec<&str> = self.links.iter().map(|l| l.relation).collect();
+        relations.dedup();
+        for relation in relations {
+            writeln!(out, " {relation}:")?;
+            let mut links = plain_table(width, color);
+            for l in self.links.iter().filter(|l| l.relation == relation) {
+                let start = l.start.map(|d| d.to_string()).unwrap_or_default();
+                let title = shorten(l.title, LINK_TITLE_CHARS);
+                let row = [TableCell::new(l.kind.as_str()), label(l.id), TableCell::new(start), TableCell::new(title)];
+                links.add_row(Vec::from(row));
+            }
+            crate::output::write_trimmed(out, &links)?;
+        }
+        if context {
+            writeln!(out)?;
+            heading(out, "In the report")?;
+            let mut passages = plain_table(width, color);
+            for s in &self.sources {
+                let text = passage(REPORT, &s.quote).unwrap_or_else(|| "(this quote is not in the bundled report)".to_string());
+                passages.add_row(vec![label(&s.section), TableCell::new(text)]);
+            }
+            crate::output::write_trimmed(out, &passages)?;
+        }
+        Ok(())
+    }
+}
+
+/// How much of a linked record's title the card shows (JSON has it whole).
+const LINK_TITLE_CHARS: usize = 70;
+
+/// `text` cut to `max` characters, with "…" where it was cut.
+fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", text[..i].trim_end()),
+        None => text.to_string(),
+    }
+}
+
+/// A borderless table that wraps to `width`.
+fn plain_table(width: Option<u16>, color: bool) -> Table {
+    let mut table = Table::new();
+    table.load_preset(presets::NOTHING).force_no_tty();
+    if color {
+        table.enforce_styling();
+    }
+    if let Some(width) = width {
+        table.set_width(width).set_content_arrangement(ContentArrangement::Dynamic);
+    }
+    table
+}
