@@ -92,7 +92,13 @@ pub struct SearchArgs {
     #[arg(value_name = "TEXT")]
     pub text: String,
     /// Only these collections (comma-separated or repeated)
-    #[arg(long, value_name = "KIND", value_enum, value_delimiter = ',', help_heading = "Filters")]
+    #[arg(
+        long,
+        value_name = "KIND",
+        value_enum,
+        value_delimiter = ',',
+        help_heading = "Filters"
+    )]
     pub kind: Vec<Collection>,
     #[command(flatten)]
     pub dates: DateArgs,
@@ -130,7 +136,13 @@ pub struct TimelineArgs {
     #[arg(long, value_name = "YEAR", value_parser = parse_year, allow_hyphen_values = true, help_heading = "Filters")]
     pub year: Option<i32>,
     /// Only events of these kinds, and the statements delivered at them
-    #[arg(long, value_name = "KIND", value_enum, value_delimiter = ',', help_heading = "Filters")]
+    #[arg(
+        long,
+        value_name = "KIND",
+        value_enum,
+        value_delimiter = ',',
+        help_heading = "Filters"
+    )]
     pub kind: Vec<EventKind>,
     /// Only events organised by ORG, and the statements delivered at them
     #[arg(long, value_name = "ORG", help_heading = "Filters")]

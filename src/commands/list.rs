@@ -47,16 +47,32 @@ fn list<R: Record>(
     let shape = Shape::<R>::new(args)?;
     let dest = Destination::new(args, Format::Table)?;
     let loaded = dataset::load(&Origin::from_option(data))?;
-    let records: Vec<&R> = collection(&loaded).iter().filter(|r| filter.matches(*r)).collect();
+    let records: Vec<&R> = collection(&loaded)
+        .iter()
+        .filter(|r| filter.matches(*r))
+        .collect();
     print(records, &shape, &dest)
 }
 
 /// Sorts, limits and renders records to their destination: the last step of every
 /// command that prints rows.
-pub fn print<R: Record>(mut records: Vec<&R>, shape: &Shape<R>, dest: &Destination) -> anyhow::Result<()> {
+pub fn print<R: Record>(
+    mut records: Vec<&R>,
+    shape: &Shape<R>,
+    dest: &Destination,
+) -> anyhow::Result<()> {
     shape.arrange(&mut records);
     let fields = shape.fields(dest.style.format);
-    dest.write(|out| output::render(&Rows { records: &records, fields: &fields }, &dest.style, out))
+    dest.write(|out| {
+        output::render(
+            &Rows {
+                records: &records,
+                fields: &fields,
+            },
+            &dest.style,
+            out,
+        )
+    })
 }
 
 /// `--fields`, `--sort`, `--reverse`, `--limit`, checked against a record type.

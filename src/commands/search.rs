@@ -69,7 +69,12 @@ pub fn run(data: Option<&Path>, args: &SearchArgs) -> anyhow::Result<()> {
         finder.collect(&loaded.events, Collection::Event, "title", &mut hits);
     }
     if wanted(Collection::Statement) {
-        finder.collect(&loaded.statements, Collection::Statement, "title", &mut hits);
+        finder.collect(
+            &loaded.statements,
+            Collection::Statement,
+            "title",
+            &mut hits,
+        );
     }
     if wanted(Collection::Member) {
         finder.collect(&loaded.members, Collection::Member, "name", &mut hits);
@@ -88,7 +93,13 @@ struct Finder {
 
 impl Finder {
     /// Adds a hit for every record of one collection that matches, in the collection's order.
-    fn collect<'a, R: Record>(&self, records: &'a [R], kind: Collection, title: &str, hits: &mut Vec<Hit<'a>>) {
+    fn collect<'a, R: Record>(
+        &self,
+        records: &'a [R],
+        kind: Collection,
+        title: &str,
+        hits: &mut Vec<Hit<'a>>,
+    ) {
         let mut sorted: Vec<&R> = records.iter().collect();
         sorted.sort_by(|a, b| a.default_order(b));
         let title = R::field_index(title).unwrap_or(0);
@@ -125,7 +136,8 @@ impl Finder {
             let mut found = None;
             record.cell(f).each_text(&mut |text| {
                 if found.is_none() {
-                    found = find_ci(text, self.needle.lower()).map(|range| snippet(text, range, self.highlight));
+                    found = find_ci(text, self.needle.lower())
+                        .map(|range| snippet(text, range, self.highlight));
                 }
             });
             found.map(|s| (R::FIELDS[f], s))
@@ -141,12 +153,18 @@ const CONTEXT_CHARS: usize = 40;
 pub fn snippet(text: &str, range: Range<usize>, highlight: bool) -> String {
     let before = &text[..range.start];
     let after = &text[range.end..];
-    let cut_before = before.char_indices().rev().nth(CONTEXT_CHARS - 1).map(|(i, _)| i);
+    let cut_before = before
+        .char_indices()
+        .rev()
+        .nth(CONTEXT_CHARS - 1)
+        .map(|(i, _)| i);
     let cut_after = after.char_indices().nth(CONTEXT_CHARS).map(|(i, _)| i);
+    // Where text is cut, drop the broken word too.
     let mut out = String::new();
     if let Some(i) = cut_before {
+        let kept = &before[i..];
         out.push('…');
-        out.push_str(&before[i..]);
+        out.push_str(kept.find(' ').map_or(kept, |sp| &kept[sp + 1..]));
     } else {
         out.push_str(before);
     }
@@ -158,7 +176,8 @@ pub fn snippet(text: &str, range: Range<usize>, highlight: bool) -> String {
     }
     match cut_after {
         Some(i) => {
-            out.push_str(&after[..i]);
+            let kept = &after[..i];
+            out.push_str(kept.rfind(' ').map_or(kept, |sp| &kept[..sp]));
             out.push('…');
         }
         None => out.push_str(after),
@@ -175,7 +194,18 @@ mod tests {
         let text = "a".repeat(50) + "NEEDLE" + &"b".repeat(50);
         let s = snippet(&text, 50..56, false);
         assert_eq!(s, format!("…{}NEEDLE{}…", "a".repeat(40), "b".repeat(40)));
-        assert_eq!(snippet("short NEEDLE text", 6..12, false), "short NEEDLE text");
-        assert_eq!(snippet("x\nNEEDLE\ny", 2..8, true), "x \u{1b}[1;33mNEEDLE\u{1b}[0m y");
+        assert_eq!(
+            snippet("short NEEDLE text", 6..12, false),
+            "short NEEDLE text"
+        );
+        let words = "one two three four five six seven eight nine ten NEEDLE ten nine eight seven six five four three two one";
+        assert_eq!(
+            snippet(words, 49..55, false),
+            "…four five six seven eight nine ten NEEDLE ten nine eight seven six five four…"
+        );
+        assert_eq!(
+            snippet("x\nNEEDLE\ny", 2..8, true),
+            "x \u{1b}[1;33mNEEDLE\u{1b}[0m y"
+        );
     }
 }

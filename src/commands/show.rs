@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use comfy_table::{presets, Attribute, Cell as TableCell, ContentArrangement, Table};
 use serde_json::{json, Value};
 
-use crate::cli::{CardFormat, ColorChoice, Collection, ShowArgs};
+use crate::cli::{CardFormat, Collection, ColorChoice, ShowArgs};
 use crate::dataset::{self, passage, Origin, REPORT};
 use crate::model::{Dataset, Event, Handover, Member, Source, Statement};
 use crate::record::{JsonRow, Record};
@@ -33,19 +33,43 @@ struct Link<'a> {
 
 impl<'a> Link<'a> {
     fn event(relation: &'static str, e: &'a Event) -> Link<'a> {
-        Link { relation, kind: Collection::Event, id: &e.id, start: e.span.map(|s| s.start), title: &e.title }
+        Link {
+            relation,
+            kind: Collection::Event,
+            id: &e.id,
+            start: e.span.map(|s| s.start),
+            title: &e.title,
+        }
     }
 
     fn statement(relation: &'static str, s: &'a Statement) -> Link<'a> {
-        Link { relation, kind: Collection::Statement, id: &s.id, start: Some(s.span.start), title: &s.title }
+        Link {
+            relation,
+            kind: Collection::Statement,
+            id: &s.id,
+            start: Some(s.span.start),
+            title: &s.title,
+        }
     }
 
     fn member(relation: &'static str, m: &'a Member) -> Link<'a> {
-        Link { relation, kind: Collection::Member, id: &m.acronym, start: None, title: &m.name }
+        Link {
+            relation,
+            kind: Collection::Member,
+            id: &m.acronym,
+            start: None,
+            title: &m.name,
+        }
     }
 
     fn handover(relation: &'static str, h: &'a Handover) -> Link<'a> {
-        Link { relation, kind: Collection::Handover, id: &h.id, start: None, title: &h.text }
+        Link {
+            relation,
+            kind: Collection::Handover,
+            id: &h.id,
+            start: None,
+            title: &h.text,
+        }
     }
 }
 
@@ -53,13 +77,24 @@ pub fn run(data: Option<&Path>, args: &ShowArgs) -> anyhow::Result<()> {
     let loaded = dataset::load(&Origin::from_option(data))?;
     let Some(found) = find(&loaded, &args.id) else {
         let nearest = nearest_keys(&loaded, &args.id);
-        bail!("no record has the id '{}'; the nearest are: {}", args.id, nearest.join(", "));
+        bail!(
+            "no record has the id '{}'; the nearest are: {}",
+            args.id,
+            nearest.join(", ")
+        );
     };
     let card = match found {
         Found::Event(e) => Card::new(Collection::Event, e, links_of_event(&loaded, e), &e.also),
-        Found::Statement(s) => Card::new(Collection::Statement, s, links_of_statement(&loaded, s), &s.also),
+        Found::Statement(s) => Card::new(
+            Collection::Statement,
+            s,
+            links_of_statement(&loaded, s),
+            &s.also,
+        ),
         Found::Member(m) => Card::new(Collection::Member, m, links_of_member(&loaded, m), &m.also),
-        Found::Handover(h) => Card::new(Collection::Handover, h, links_of_handover(&loaded, h), &[]),
+        Found::Handover(h) => {
+            Card::new(Collection::Handover, h, links_of_handover(&loaded, h), &[])
+        }
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -86,22 +121,44 @@ pub fn run(data: Option<&Path>, args: &ShowArgs) -> anyhow::Result<()> {
 fn find<'a>(data: &'a Dataset, id: &str) -> Option<Found<'a>> {
     let is = |key: &str| key.eq_ignore_ascii_case(id) || key.to_lowercase() == id.to_lowercase();
     None.or_else(|| data.events.iter().find(|e| is(&e.id)).map(Found::Event))
-        .or_else(|| data.statements.iter().find(|s| is(&s.id)).map(Found::Statement))
-        .or_else(|| data.members.iter().find(|m| is(&m.acronym)).map(Found::Member))
-        .or_else(|| data.handover.iter().find(|h| is(&h.id)).map(Found::Handover))
+        .or_else(|| {
+            data.statements
+                .iter()
+                .find(|s| is(&s.id))
+                .map(Found::Statement)
+        })
+        .or_else(|| {
+            data.members
+                .iter()
+                .find(|m| is(&m.acronym))
+                .map(Found::Member)
+        })
+        .or_else(|| {
+            data.handover
+                .iter()
+                .find(|h| is(&h.id))
+                .map(Found::Handover)
+        })
 }
 
 /// Up to five keys nearest to `id`: those that start with it first, then by edit distance.
 fn nearest_keys<'a>(data: &'a Dataset, id: &str) -> Vec<&'a str> {
     let wanted = id.to_lowercase();
-    let keys = data.events.iter().map(|e| e.id.as_str())
+    let keys = data
+        .events
+        .iter()
+        .map(|e| e.id.as_str())
         .chain(data.statements.iter().map(|s| s.id.as_str()))
         .chain(data.members.iter().map(|m| m.acronym.as_str()))
         .chain(data.handover.iter().map(|h| h.id.as_str()));
     let mut scored: Vec<(usize, &str)> = keys
         .map(|k| {
             let lower = k.to_lowercase();
-            let score = if lower.starts_with(&wanted) { 0 } else { 1 + strsim::levenshtein(&lower, &wanted) };
+            let score = if lower.starts_with(&wanted) {
+                0
+            } else {
+                1 + strsim::levenshtein(&lower, &wanted)
+            };
             (score, k)
         })
         .collect();
@@ -110,24 +167,52 @@ fn nearest_keys<'a>(data: &'a Dataset, id: &str) -> Vec<&'a str> {
 }
 
 fn links_of_statement<'a>(data: &'a Dataset, s: &Statement) -> Vec<Link<'a>> {
-    data.events.iter().filter(|e| e.id == s.event).map(|e| Link::event("delivered at", e)).collect()
+    data.events
+        .iter()
+        .filter(|e| e.id == s.event)
+        .map(|e| Link::event("delivered at", e))
+        .collect()
 }
 
 fn links_of_event<'a>(data: &'a Dataset, e: &Event) -> Vec<Link<'a>> {
-    data.statements.iter().filter(|s| s.event == e.id).map(|s| Link::statement("statement delivered here", s)).collect()
+    data.statements
+        .iter()
+        .filter(|s| s.event == e.id)
+        .map(|s| Link::statement("statement delivered here", s))
+        .collect()
 }
 
 fn links_of_member<'a>(data: &'a Dataset, m: &Member) -> Vec<Link<'a>> {
-    let is_member = |name: &str| name.eq_ignore_ascii_case(&m.acronym) || name.eq_ignore_ascii_case(&m.name);
-    let organised = data.events.iter().filter(|e| e.organizers.iter().any(|o| is_member(o)));
+    let is_member =
+        |name: &str| name.eq_ignore_ascii_case(&m.acronym) || name.eq_ignore_ascii_case(&m.name);
+    let organised = data
+        .events
+        .iter()
+        .filter(|e| e.organizers.iter().any(|o| is_member(o)));
     let stated = data.statements.iter().filter(|s| {
-        [Some(&s.title), Some(&s.quote), s.note.as_ref(), s.location.as_ref()].into_iter().flatten().any(|t| names(m, t))
+        [
+            Some(&s.title),
+            Some(&s.quote),
+            s.note.as_ref(),
+            s.location.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|t| names(m, t))
     });
-    let handed = data.handover.iter().filter(|h| h.chairs.iter().any(|c| is_member(c)) || names(m, &h.text));
-    organised.map(|e| Link::event("organised by this member", e))
+    let handed = data
+        .handover
+        .iter()
+        .filter(|h| h.chairs.iter().any(|c| is_member(c)) || names(m, &h.text));
+    organised
+        .map(|e| Link::event("organised by this member", e))
         .chain(stated.map(|s| Link::statement("names this member", s)))
         .chain(handed.map(|h| {
-            let relation = if h.chairs.iter().any(|c| is_member(c)) { "listed under this member as Chair" } else { "names this member" };
+            let relation = if h.chairs.iter().any(|c| is_member(c)) {
+                "listed under this member as Chair"
+            } else {
+                "names this member"
+            };
             Link::handover(relation, h)
         }))
         .collect()
@@ -146,7 +231,11 @@ fn links_of_handover<'a>(data: &'a Dataset, h: &Handover) -> Vec<Link<'a>> {
 fn names(m: &Member, text: &str) -> bool {
     let word = |s: &str| s.chars().next().is_none_or(|c| !c.is_alphanumeric());
     let by_acronym = text.match_indices(m.acronym.as_str()).any(|(i, a)| {
-        word(&text[i + a.len()..]) && text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+        word(&text[i + a.len()..])
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
     });
     by_acronym || text.to_lowercase().contains(&m.name.to_lowercase())
 }
@@ -162,14 +251,41 @@ struct Card<'a> {
 }
 
 impl<'a> Card<'a> {
-    fn new<R: Record>(kind: Collection, record: &'a R, links: Vec<Link<'a>>, also: &[Source]) -> Card<'a> {
+    fn new<R: Record>(
+        kind: Collection,
+        record: &'a R,
+        links: Vec<Link<'a>>,
+        also: &[Source],
+    ) -> Card<'a> {
         let all: Vec<usize> = (0..R::FIELDS.len()).collect();
-        let fields = all.iter().map(|&f| (R::FIELDS[f], record.cell(f).to_string())).collect();
-        let json = serde_json::to_value(JsonRow { record, fields: &all }).unwrap_or(Value::Null);
-        let text = |name: &str| json.get(name).and_then(Value::as_str).unwrap_or_default().to_string();
-        let mut sources = vec![Source { section: text("section"), quote: text("quote") }];
+        let fields = all
+            .iter()
+            .map(|&f| (R::FIELDS[f], record.cell(f).to_string()))
+            .collect();
+        let json = serde_json::to_value(JsonRow {
+            record,
+            fields: &all,
+        })
+        .unwrap_or(Value::Null);
+        let text = |name: &str| {
+            json.get(name)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        };
+        let mut sources = vec![Source {
+            section: text("section"),
+            quote: text("quote"),
+        }];
         sources.extend(also.iter().cloned());
-        Card { kind, key: record.key(), fields, record: json, links, sources }
+        Card {
+            kind,
+            key: record.key(),
+            fields,
+            record: json,
+            links,
+            sources,
+        }
     }
 
     fn json(&self, context: bool) -> Value {
@@ -190,13 +306,27 @@ impl<'a> Card<'a> {
         card
     }
 
-    fn write_text(&self, out: &mut dyn Write, context: bool, color: bool, width: Option<u16>) -> io::Result<()> {
+    fn write_text(
+        &self,
+        out: &mut dyn Write,
+        context: bool,
+        color: bool,
+        width: Option<u16>,
+    ) -> io::Result<()> {
         let label = |text: &str| {
             let cell = TableCell::new(text);
-            if color { cell.add_attribute(Attribute::Bold) } else { cell }
+            if color {
+                cell.add_attribute(Attribute::Bold)
+            } else {
+                cell
+            }
         };
         let heading = |out: &mut dyn Write, text: &str| {
-            if color { writeln!(out, "\u{1b}[1m{text}\u{1b}[0m") } else { writeln!(out, "{text}") }
+            if color {
+                writeln!(out, "\u{1b}[1m{text}\u{1b}[0m")
+            } else {
+                writeln!(out, "{text}")
+            }
         };
         heading(out, &format!("{} {}", self.kind.as_str(), self.key))?;
         let mut fields = plain_table(width, color);
@@ -218,7 +348,12 @@ impl<'a> Card<'a> {
             for l in self.links.iter().filter(|l| l.relation == relation) {
                 let start = l.start.map(|d| d.to_string()).unwrap_or_default();
                 let title = shorten(l.title, LINK_TITLE_CHARS);
-                let row = [TableCell::new(l.kind.as_str()), label(l.id), TableCell::new(start), TableCell::new(title)];
+                let row = [
+                    TableCell::new(l.kind.as_str()),
+                    label(l.id),
+                    TableCell::new(start),
+                    TableCell::new(title),
+                ];
                 links.add_row(Vec::from(row));
             }
             crate::output::write_trimmed(out, &links)?;
@@ -228,7 +363,8 @@ impl<'a> Card<'a> {
             heading(out, "In the report")?;
             let mut passages = plain_table(width, color);
             for s in &self.sources {
-                let text = passage(REPORT, &s.quote).unwrap_or_else(|| "(this quote is not in the bundled report)".to_string());
+                let text = passage(REPORT, &s.quote)
+                    .unwrap_or_else(|| "(this quote is not in the bundled report)".to_string());
                 passages.add_row(vec![label(&s.section), TableCell::new(text)]);
             }
             crate::output::write_trimmed(out, &passages)?;
@@ -256,7 +392,9 @@ fn plain_table(width: Option<u16>, color: bool) -> Table {
         table.enforce_styling();
     }
     if let Some(width) = width {
-        table.set_width(width).set_content_arrangement(ContentArrangement::Dynamic);
+        table
+            .set_width(width)
+            .set_content_arrangement(ContentArrangement::Dynamic);
     }
     table
 }

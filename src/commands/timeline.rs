@@ -56,8 +56,10 @@ pub fn run(data: Option<&Path>, args: &TimelineArgs) -> anyhow::Result<()> {
     let event_only = Filter::default()
         .one_of::<Event>("kind", &kinds)
         .equals::<Event>("organizers", args.organizer.as_deref());
-    let events = Filter::new::<Event>(None, &args.text).contains::<Event>("location", args.location.as_deref());
-    let statements = Filter::new::<Statement>(None, &args.text).contains::<Statement>("location", args.location.as_deref());
+    let events = Filter::new::<Event>(None, &args.text)
+        .contains::<Event>("location", args.location.as_deref());
+    let statements = Filter::new::<Statement>(None, &args.text)
+        .contains::<Statement>("location", args.location.as_deref());
 
     let chosen_events: Vec<&Event> = loaded
         .events
@@ -65,7 +67,11 @@ pub fn run(data: Option<&Path>, args: &TimelineArgs) -> anyhow::Result<()> {
         .filter(|e| events.matches(*e) && event_only.matches(*e))
         .collect();
     let chosen_statements = loaded.statements.iter().filter(|s| {
-        statements.matches(*s) && loaded.events.iter().any(|e| e.id == s.event && event_only.matches(e))
+        statements.matches(*s)
+            && loaded
+                .events
+                .iter()
+                .any(|e| e.id == s.event && event_only.matches(e))
     });
     let counts = tally(
         year,
@@ -79,56 +85,112 @@ pub fn run(data: Option<&Path>, args: &TimelineArgs) -> anyhow::Result<()> {
     print(counts.months.iter().collect(), &shape, &dest)
 }
 
-fn tally<'a>(year: i32, events: impl Iterator<Item = &'a DateSpan>, statements: impl Iterator<Item = &'a DateSpan>) -> Year {
+fn tally<'a>(
+    year: i32,
+    events: impl Iterator<Item = &'a DateSpan>,
+    statements: impl Iterator<Item = &'a DateSpan>,
+) -> Year {
     let bounds: Vec<_> = (1..=12).filter_map(|m| month_bounds(year, m)).collect();
     let mut months: Vec<MonthCount> = (1..=12)
-        .map(|m| MonthCount { month: format!("{year:04}-{m:02}"), events: 0, statements: 0 })
+        .map(|m| MonthCount {
+            month: format!("{year:04}-{m:02}"),
+            events: 0,
+            statements: 0,
+        })
         .collect();
     let mut year_only = (0, 0);
     let mut add = |span: &DateSpan, is_event: bool| {
-        let in_year = bounds.first().zip(bounds.last()).is_some_and(|(a, b)| span.overlaps(a.0, b.1));
+        let in_year = bounds
+            .first()
+            .zip(bounds.last())
+            .is_some_and(|(a, b)| span.overlaps(a.0, b.1));
         if !in_year {
             return;
         }
         if span.precision == Precision::Year {
-            if is_event { year_only.0 += 1 } else { year_only.1 += 1 }
+            if is_event {
+                year_only.0 += 1
+            } else {
+                year_only.1 += 1
+            }
             return;
         }
         for (month, (from, to)) in months.iter_mut().zip(&bounds) {
             if span.overlaps(*from, *to) {
-                if is_event { month.events += 1 } else { month.statements += 1 }
+                if is_event {
+                    month.events += 1
+                } else {
+                    month.statements += 1
+                }
             }
         }
     };
     events.for_each(|s| add(s, true));
     statements.for_each(|s| add(s, false));
-    Year { year, months, year_only }
+    Year {
+        year,
+        months,
+        year_only,
+    }
 }
 
-const MONTH_NAMES: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH_NAMES: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// The widest a bar may be.
 const MAX_BAR: usize = 24;
 
 /// A bar chart: one line per month, events and statements side by side with their counts.
 fn chart(counts: &Year, style: &Style, out: &mut dyn Write) -> io::Result<()> {
-    let max = counts.months.iter().map(|m| m.events.max(m.statements)).max().unwrap_or(0).max(1) as usize;
+    let max = counts
+        .months
+        .iter()
+        .map(|m| m.events.max(m.statements))
+        .max()
+        .unwrap_or(0)
+        .max(1) as usize;
     let bar_width = MAX_BAR.min(max);
-    let paint = |text: String, code: &str| if style.color { format!("\u{1b}[{code}m{text}\u{1b}[0m") } else { text };
+    let paint = |text: String, code: &str| {
+        if style.color {
+            format!("\u{1b}[{code}m{text}\u{1b}[0m")
+        } else {
+            text
+        }
+    };
     let bar = |n: i64, glyph: &str| {
         let len = (n as usize * bar_width).div_ceil(max);
         format!("{:<width$}", glyph.repeat(len), width = bar_width)
     };
-    writeln!(out, "{}", paint(format!("Events and statements by month, {}", counts.year), "1"))?;
-    writeln!(out, "{:<5}{:<w$}{}", "", "events", "statements", w = bar_width + 8)?;
+    writeln!(
+        out,
+        "{}",
+        paint(
+            format!("Events and statements by month, {}", counts.year),
+            "1"
+        )
+    )?;
+    writeln!(
+        out,
+        "{:<5}{:<w$}statements",
+        "",
+        "events",
+        w = bar_width + 8
+    )?;
     for (name, m) in MONTH_NAMES.iter().zip(&counts.months) {
         let events = paint(bar(m.events, "█"), "36");
         let statements = paint(bar(m.statements, "▒"), "33");
-        let line = format!("{name:<5}{:>4} {events}   {:>4} {statements}", m.events, m.statements);
+        let line = format!(
+            "{name:<5}{:>4} {events}   {:>4} {statements}",
+            m.events, m.statements
+        );
         writeln!(out, "{}", line.trim_end())?;
     }
     let (events, statements) = counts.year_only;
-    writeln!(out, "█ events, ▒ statements: a record counts in every month its dates overlap.")?;
+    writeln!(
+        out,
+        "█ events, ▒ statements: a record counts in every month its dates overlap."
+    )?;
     if events + statements > 0 {
         writeln!(
             out,
