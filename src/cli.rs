@@ -294,6 +294,10 @@ pub struct OutputArgs {
     /// Start csv/tsv with a UTF-8 byte order mark, for spreadsheet programs that need one
     #[arg(long, help_heading = "Output")]
     pub bom: bool,
+    /// In csv/tsv, put ' before text cells that start with = + - @, a tab or a carriage
+    /// return, so a spreadsheet cannot run them as formulas (this changes the data)
+    #[arg(long, help_heading = "Output")]
+    pub csv_safe: bool,
     /// When to colour the table (NO_COLOR set to a non-empty value means never for auto)
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, help_heading = "Output")]
     pub color: ColorChoice,

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::{Rows, Style};
-use crate::record::{cell_text, Record};
+use crate::record::{cell_text, Cell, Record};
 
 /// The UTF-8 byte order mark some spreadsheet programs need to read UTF-8.
 const BOM: &[u8] = "\u{feff}".as_bytes();
@@ -27,12 +27,25 @@ pub fn render<R: Record>(
     let mut line: Vec<String> = vec![String::new(); rows.fields.len()];
     for record in rows.records {
         for (slot, &f) in line.iter_mut().zip(rows.fields) {
-            cell_text(&record.cell(f), &mut buf);
-            slot.clone_from(&buf);
+            let cell = record.cell(f);
+            cell_text(&cell, &mut buf);
+            slot.clear();
+            if style.csv_safe && is_text(&cell) && buf.starts_with(FORMULA_STARTS) {
+                slot.push('\'');
+            }
+            slot.push_str(&buf);
         }
         writer.write_record(&line).map_err(io_error)?;
     }
     writer.flush()
+}
+
+/// What spreadsheet programs may read as the start of a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Only text is defused: dates and numbers are not formulas.
+fn is_text(cell: &Cell<'_>) -> bool {
+    matches!(cell, Cell::Text(_) | Cell::List(_) | Cell::Sources(_))
 }
 
 /// The I/O error inside a csv error, so a closed pipe is still recognised as one.

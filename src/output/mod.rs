@@ -21,6 +21,8 @@ pub struct Style {
     pub format: Format,
     pub header: bool,
     pub bom: bool,
+    /// Defuse cells a spreadsheet would read as formulas (csv, tsv).
+    pub csv_safe: bool,
     pub color: bool,
     /// The width to fit a table to; `None` lets it be as wide as its content.
     pub width: Option<u16>,
@@ -78,6 +80,7 @@ impl Destination {
                 format,
                 header: !args.no_header,
                 bom: args.bom,
+                csv_safe: args.csv_safe,
                 color,
                 width: table_width(terminal),
             },
