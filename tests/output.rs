@@ -291,7 +291,7 @@ fn csv_safe_defuses_formula_cells_and_only_when_asked() {
     );
     assert_eq!(
         stdout(&[&args[..], &["-f", "tsv", "--csv-safe", "--no-header"]].concat()),
-        "e1\t'=SUM(A1:A2); +UN; Women; @ILO\t'-quote with, commas and \"quotes\"\t2016-05-01\n"
+        "e1\t'=SUM(A1:A2); +UN; Women; @ILO\t\"'-quote with, commas and \"\"quotes\"\"\"\t2016-05-01\n"
     );
     // Off by default: the data is printed as it is.
     assert!(stdout(&[&args[..], &["-f", "csv"]].concat()).contains("\ne1,=SUM(A1:A2); +UN; Women; @ILO,"));
