@@ -554,4 +554,27 @@ mod tests {
         assert!(parse_limit("0").is_err());
         assert!(parse_limit("-1").is_err());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn value_parsers_never_panic(text in "\\PC{0,20}|[0-9-]{0,12}|[a-zA-Z]{0,10}") {
+            let _ = parse_month(&text);
+            let _ = parse_since(&text);
+            let _ = parse_until(&text);
+            let _ = parse_year(&text);
+            let _ = parse_limit(&text);
+            let _ = <Format as ValueEnum>::from_str(&text, true);
+            let _ = Format::from_extension(&text);
+            let _ = <EventKind as ValueEnum>::from_str(&text, false);
+        }
+
+        #[test]
+        fn accepted_months_are_real(text in "[0-9]{4}-[0-9]{2}|[0-9]{1,2}") {
+            match parse_month(&text) {
+                Ok(Month::Any(m)) => proptest::prop_assert!((1..=12).contains(&m)),
+                Ok(Month::Of { year, month }) => proptest::prop_assert!(month_bounds(year, month).is_some()),
+                Err(e) => proptest::prop_assert_eq!(e, MONTH_EXPECTED),
+            }
+        }
+    }
 }

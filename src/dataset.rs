@@ -6,7 +6,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{
     precision_fits, Dataset, DateSpan, Event, EventKind, Handover, Member, Precision, Report,
@@ -74,7 +74,7 @@ impl std::error::Error for Problems {}
 
 // ---- raw types: exactly the file's shape, nothing checked yet ----
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(rename = "Dataset", deny_unknown_fields)]
 struct RawDataset {
     report: RawReport,
@@ -88,7 +88,7 @@ struct RawDataset {
     handover: Vec<RawHandover>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(rename = "Report", deny_unknown_fields)]
 struct RawReport {
     title: String,
@@ -99,14 +99,14 @@ struct RawReport {
     source: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(rename = "Source", deny_unknown_fields)]
 struct RawSource {
     section: String,
     quote: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(rename = "Event", deny_unknown_fields)]
 struct RawEvent {
     id: String,
@@ -130,7 +130,7 @@ struct RawEvent {
     note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(rename = "Statement", deny_unknown_fields)]
 struct RawStatement {
     id: String,
@@ -148,7 +148,7 @@ struct RawStatement {
     note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(rename = "Member", deny_unknown_fields)]
 struct RawMember {
     acronym: String,
@@ -163,7 +163,7 @@ struct RawMember {
     note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(rename = "Handover", deny_unknown_fields)]
 struct RawHandover {
     id: String,
@@ -174,6 +174,23 @@ struct RawHandover {
     #[serde(default)]
     note: Option<String>,
 }
+
+// The reader reads the raw types directly; the serde derives above describe the same
+// shape to the ron crate, which the tests use as the reference reader.
+use crate::reader::readable;
+readable!(RawDataset as "Dataset" { required: [report], optional: [events, statements, members, handover] });
+readable!(RawReport as "Report" { required: [title, chair, year, start, end, source], optional: [] });
+readable!(RawSource as "Source" { required: [section, quote], optional: [] });
+readable!(RawEvent as "Event" {
+    required: [id, title, kind, section, quote],
+    optional: [start, end, precision, location, organizers, also, note]
+});
+readable!(RawStatement as "Statement" {
+    required: [id, start, end, title, event, section, quote],
+    optional: [location, also, note]
+});
+readable!(RawMember as "Member" { required: [acronym, name, section, quote], optional: [added, also, note] });
+readable!(RawHandover as "Handover" { required: [id, chairs, text, section, quote], optional: [note] });
 
 // ---- loading ----
 
@@ -195,19 +212,14 @@ pub fn load(origin: &Origin) -> anyhow::Result<Dataset> {
 
 /// Parses and checks dataset text; `name` is how problems name the file.
 pub fn parse(text: &str, name: &str) -> Result<Dataset, Problems> {
-    let raw: RawDataset = ron::from_str(text).map_err(|e| Problems {
+    let raw: RawDataset = crate::reader::read(text).map_err(|e| Problems {
         origin: name.to_string(),
-        list: vec![syntax_problem(&e)],
+        list: vec![e.to_string()],
     })?;
     check(raw).map_err(|list| Problems {
         origin: name.to_string(),
         list,
     })
-}
-
-fn syntax_problem(error: &ron::error::SpannedError) -> String {
-    let at = error.span.start;
-    format!("{}:{}: {}", at.line, at.col, error.code)
 }
 
 /// Reads an ISO date `YYYY-MM-DD` that exists in the calendar.
@@ -668,5 +680,224 @@ mod tests {
             "'2016-2-3' is not a date of the form YYYY-MM-DD"
         );
         assert!(parse_iso_date("2016-02-3x").is_err());
+    }
+}
+
+/// Property tests: the reader against the ron crate, and the loader against any input.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const SMALL: &str = include_str!("../tests/fixtures/small.ron");
+    const TRICKY: &str = include_str!("../tests/fixtures/tricky.ron");
+
+    #[test]
+    fn the_reader_agrees_with_the_ron_crate_on_real_files() {
+        for text in [EMBEDDED, SMALL, TRICKY] {
+            let ours: RawDataset = crate::reader::read(text).unwrap();
+            let reference: RawDataset = ron::from_str(text).unwrap();
+            assert_eq!(ours, reference);
+        }
+    }
+
+    /// Text with what makes quoting hard: quotes, backslashes, newlines, tabs, unicode.
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-zA-Z0-9 ,.;:'\"\\\\\\n\\t\\r–’é😀#/*()\\[\\]{}=+@-]{0,40}",
+            any::<String>(),
+        ]
+    }
+
+    fn source() -> impl Strategy<Value = RawSource> {
+        (text(), text()).prop_map(|(section, quote)| RawSource { section, quote })
+    }
+
+    fn event() -> impl Strategy<Value = RawEvent> {
+        (
+            (
+                text(),
+                proptest::option::of(text()),
+                proptest::option::of(text()),
+                proptest::option::of(text()),
+            ),
+            (
+                text(),
+                text(),
+                proptest::option::of(text()),
+                proptest::collection::vec(text(), 0..3),
+            ),
+            (
+                text(),
+                text(),
+                proptest::collection::vec(source(), 0..2),
+                proptest::option::of(text()),
+            ),
+        )
+            .prop_map(
+                |(
+                    (id, start, end, precision),
+                    (title, kind, location, organizers),
+                    (section, quote, also, note),
+                )| RawEvent {
+                    id,
+                    start,
+                    end,
+                    precision,
+                    title,
+                    kind,
+                    location,
+                    organizers,
+                    section,
+                    quote,
+                    also,
+                    note,
+                },
+            )
+    }
+
+    fn member() -> impl Strategy<Value = RawMember> {
+        (
+            text(),
+            text(),
+            proptest::option::of(any::<i32>()),
+            text(),
+            text(),
+            proptest::option::of(text()),
+        )
+            .prop_map(|(acronym, name, added, section, quote, note)| RawMember {
+                acronym,
+                name,
+                added,
+                section,
+                quote,
+                also: vec![],
+                note,
+            })
+    }
+
+    fn dataset() -> impl Strategy<Value = RawDataset> {
+        (
+            text(),
+            any::<i32>(),
+            proptest::collection::vec(event(), 0..3),
+            proptest::collection::vec(member(), 0..3),
+        )
+            .prop_map(|(title, year, events, members)| RawDataset {
+                report: RawReport {
+                    title,
+                    chair: "c".into(),
+                    year,
+                    start: "2016-01-01".into(),
+                    end: "2016-12-31".into(),
+                    source: "s".into(),
+                },
+                events,
+                statements: vec![],
+                members,
+                handover: vec![],
+            })
+    }
+
+    /// A valid file with one random edit: a byte range deleted, duplicated or replaced.
+    fn near_valid() -> impl Strategy<Value = String> {
+        (0..SMALL.len(), 0..SMALL.len(), 0u8..3, any::<char>()).prop_map(|(a, b, how, c)| {
+            let (a, b) = (a.min(b), a.max(b));
+            let (a, b) = (floor(SMALL, a), floor(SMALL, b));
+            match how {
+                0 => format!("{}{}", &SMALL[..a], &SMALL[b..]),
+                1 => format!("{}{}{}", &SMALL[..b], &SMALL[a..b], &SMALL[b..]),
+                _ => format!("{}{c}{}", &SMALL[..a], &SMALL[a..]),
+            }
+        })
+    }
+
+    fn floor(s: &str, mut at: usize) -> usize {
+        while !s.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
+    /// Every problem names a place: line:column for syntax, the record for the rest.
+    fn names_a_place(problems: &Problems) -> bool {
+        !problems.list.is_empty()
+            && problems.list.iter().all(|p| {
+                let syntax = p
+                    .split(':')
+                    .take(2)
+                    .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+                let record = [
+                    "event '",
+                    "statement '",
+                    "member '",
+                    "handover item '",
+                    "report '",
+                ]
+                .iter()
+                .any(|w| p.starts_with(w));
+                syntax || record
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn what_ron_writes_the_reader_reads_back(data in dataset()) {
+            let text = ron::ser::to_string(&data).unwrap();
+            let ours: RawDataset = crate::reader::read(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+            prop_assert_eq!(&ours, &data);
+            let pretty = ron::ser::to_string_pretty(&data, ron::ser::PrettyConfig::default()).unwrap();
+            prop_assert_eq!(crate::reader::read::<RawDataset>(&pretty).unwrap(), data);
+        }
+
+        #[test]
+        fn any_bytes_give_an_error_with_a_place(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let text = String::from_utf8_lossy(&bytes);
+            if let Err(problems) = parse(&text, "f") {
+                prop_assert!(names_a_place(&problems), "{problems}");
+            }
+        }
+
+        #[test]
+        fn near_valid_files_never_panic_and_errors_name_a_place(text in near_valid()) {
+            match parse(&text, "f") {
+                Ok(_) => {}
+                Err(problems) => prop_assert!(names_a_place(&problems), "{problems}"),
+            }
+        }
+    }
+
+    /// A long run for finding crashes: `GMG_FUZZ_CASES=2000000 cargo test --release
+    /// fuzz_the_loader -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn fuzz_the_loader() {
+        let cases = std::env::var("GMG_FUZZ_CASES")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(1_000_000);
+        let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+            cases,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        });
+        let started = std::time::Instant::now();
+        let inputs = prop_oneof![
+            near_valid(),
+            proptest::collection::vec(any::<u8>(), 0..400)
+                .prop_map(|b| String::from_utf8_lossy(&b).into_owned())
+        ];
+        runner
+            .run(&inputs, |text| {
+                if let Err(problems) = parse(&text, "f") {
+                    prop_assert!(names_a_place(&problems), "{problems}");
+                }
+                Ok(())
+            })
+            .unwrap();
+        eprintln!(
+            "fuzz_the_loader: {cases} inputs in {:.0?}",
+            started.elapsed()
+        );
     }
 }

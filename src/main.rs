@@ -7,6 +7,7 @@ mod exit;
 mod filter;
 mod model;
 mod output;
+mod reader;
 mod record;
 
 use std::io::Write;

@@ -284,7 +284,13 @@ fn markdown_snapshot() {
 #[test]
 fn csv_safe_defuses_formula_cells_and_only_when_asked() {
     let data = fixture_arg("tricky.ron");
-    let args = ["events", "--data", &data, "--fields", "id,organizers,quote,start"];
+    let args = [
+        "events",
+        "--data",
+        &data,
+        "--fields",
+        "id,organizers,quote,start",
+    ];
     assert_eq!(
         stdout(&[&args[..], &["-f", "csv", "--csv-safe"]].concat()),
         "id,organizers,quote,start\ne1,'=SUM(A1:A2); +UN; Women; @ILO,\"'-quote with, commas and \"\"quotes\"\"\",2016-05-01\n"
@@ -294,5 +300,6 @@ fn csv_safe_defuses_formula_cells_and_only_when_asked() {
         "e1\t'=SUM(A1:A2); +UN; Women; @ILO\t\"'-quote with, commas and \"\"quotes\"\"\"\t2016-05-01\n"
     );
     // Off by default: the data is printed as it is.
-    assert!(stdout(&[&args[..], &["-f", "csv"]].concat()).contains("\ne1,=SUM(A1:A2); +UN; Women; @ILO,"));
+    assert!(stdout(&[&args[..], &["-f", "csv"]].concat())
+        .contains("\ne1,=SUM(A1:A2); +UN; Women; @ILO,"));
 }

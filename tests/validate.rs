@@ -210,13 +210,26 @@ fn every_problem_is_listed_at_once() {
 #[test]
 fn syntax_errors_name_line_and_column() {
     let path = mutated("title: \"GMG Strategic Retreat\"", "title: 7");
-    assert_eq!(problems(&path), [":18:19: Expected string"]);
+    assert_eq!(problems(&path), [":18:20: expected a string, found `7`"]);
     let path = mutated("kind: \"retreat\"", "kind: \"retreat\", colour: \"red\"");
-    let found = problems(&path);
-    assert!(
-        found[0].starts_with(":19:30: Unexpected field named `colour` in `Event`"),
-        "{found:?}"
+    assert_eq!(
+        problems(&path),
+        [
+            ":19:30: unknown field `colour` in Event; required: id, title, kind, section, quote; \
+         optional: start, end, precision, location, organizers, also, note"
+        ]
     );
+    let path = mutated("            title: \"GMG Strategic Retreat\",\n", "");
+    assert_eq!(problems(&path), [":13:9: Event lacks the field `title`"]);
+    let path = mutated("id: \"retreat\",", "id: \"retreat\", id: \"again\",");
+    assert_eq!(problems(&path), [":14:28: the field `id` is given twice"]);
+    let path = mutated("Statement(", "Statment(");
+    assert_eq!(
+        problems(&path),
+        [":37:9: expected `Statement`, found `Statment`"]
+    );
+    let path = mutated("end: \"2016-02-29\",", "end: \"2016-02-29,");
+    assert_eq!(problems(&path), [":17:25: expected `,` or `)`, found `m`"]);
 }
 
 #[test]

@@ -153,3 +153,16 @@ fn field<R: Record>(option: &str, name: &str) -> Result<usize, UsageError> {
         )
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn field_names_never_panic_and_only_known_ones_pass(name in "\\PC{0,12}") {
+            let known = Event::FIELDS.contains(&name.trim());
+            proptest::prop_assert_eq!(field::<Event>("--fields", &name).is_ok(), known);
+        }
+    }
+}

@@ -180,3 +180,64 @@ pub fn write_trimmed(out: &mut dyn Write, table: &comfy_table::Table) -> io::Res
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Event, EventKind};
+    use proptest::prelude::*;
+
+    fn event(title: String, note: String, organizers: Vec<String>) -> Event {
+        Event {
+            id: "e".into(),
+            span: None,
+            title,
+            kind: EventKind::Meeting,
+            location: None,
+            organizers,
+            section: "II.1".into(),
+            quote: "q".into(),
+            also: vec![],
+            note: Some(note),
+        }
+    }
+
+    fn style(format: Format) -> Style {
+        Style {
+            format,
+            header: true,
+            bom: false,
+            csv_safe: false,
+            color: false,
+            width: None,
+        }
+    }
+
+    proptest! {
+        /// Whatever the text (quotes, commas, newlines, tabs, unicode, leading =+-@), a
+        /// csv or tsv cell reads back exactly as written.
+        #[test]
+        fn text_survives_csv_and_tsv(title in "\\PC*|[=+@\t\r\n,\"-]{0,6}\\PC{0,10}", note in any::<String>()) {
+            let e = event(title.clone(), note.clone(), vec![]);
+            let fields = [4, 11];
+            for (format, delimiter) in [(Format::Csv, b','), (Format::Tsv, b'\t')] {
+                let mut out = Vec::new();
+                render(&Rows { records: &[&e], fields: &fields }, &style(format), &mut out).unwrap();
+                let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).from_reader(out.as_slice());
+                let row = reader.records().next().unwrap().unwrap();
+                prop_assert_eq!(&row[0], title.as_str());
+                prop_assert_eq!(&row[1], note.as_str());
+            }
+        }
+
+        #[test]
+        fn json_round_trips_text(title in any::<String>(), organizers in proptest::collection::vec(any::<String>(), 0..3)) {
+            let e = event(title.clone(), String::new(), organizers.clone());
+            let mut out = Vec::new();
+            render(&Rows { records: &[&e], fields: &[4, 7] }, &style(Format::Ndjson), &mut out).unwrap();
+            let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+            prop_assert_eq!(value["title"].as_str(), Some(title.as_str()));
+            prop_assert_eq!(value["organizers"].clone(), serde_json::json!(organizers));
+        }
+    }
+}
