@@ -74,6 +74,8 @@ impl std::error::Error for Problems {}
 
 // ---- raw types: exactly the file's shape, nothing checked yet ----
 
+/// The whole file as the ron crate reads it: the reference the reader is tested against.
+#[cfg(test)]
 #[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(rename = "Dataset", deny_unknown_fields)]
 struct RawDataset {
@@ -178,6 +180,7 @@ struct RawHandover {
 // The reader reads the raw types directly; the serde derives above describe the same
 // shape to the ron crate, which the tests use as the reference reader.
 use crate::reader::readable;
+#[cfg(test)]
 readable!(RawDataset as "Dataset" { required: [report], optional: [events, statements, members, handover] });
 readable!(RawReport as "Report" { required: [title, chair, year, start, end, source], optional: [] });
 readable!(RawSource as "Source" { required: [section, quote], optional: [] });
@@ -207,16 +210,26 @@ pub fn read(origin: &Origin) -> anyhow::Result<std::borrow::Cow<'static, str>> {
 /// Loads and checks a dataset: the form every command but `validate` uses.
 pub fn load(origin: &Origin) -> anyhow::Result<Dataset> {
     let text = read(origin)?;
-    Ok(parse(&text, &origin.to_string())?)
+    let name = origin.to_string();
+    let parsed = read_parsed(&text, &name)?;
+    drop(text);
+    Ok(check_parsed(parsed, &name)?)
 }
 
 /// Parses and checks dataset text; `name` is how problems name the file.
 pub fn parse(text: &str, name: &str) -> Result<Dataset, Problems> {
-    let raw: RawDataset = crate::reader::read(text).map_err(|e| Problems {
+    check_parsed(read_parsed(text, name)?, name)
+}
+
+fn read_parsed(text: &str, name: &str) -> Result<Parsed, Problems> {
+    crate::reader::read(text).map_err(|e| Problems {
         origin: name.to_string(),
         list: vec![e.to_string()],
-    })?;
-    check(raw).map_err(|list| Problems {
+    })
+}
+
+fn check_parsed(parsed: Parsed, name: &str) -> Result<Dataset, Problems> {
+    check(parsed).map_err(|list| Problems {
         origin: name.to_string(),
         list,
     })
@@ -232,49 +245,65 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
     if !shaped {
         return Err(format!("'{text}' is not a date of the form YYYY-MM-DD"));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("'{text}' is not a real calendar date"))
+    // The shape is checked, so the parts are digits; chrono's strftime parser is ten
+    // times slower here and this runs twice a record.
+    let number = |range: std::ops::Range<usize>| {
+        text[range]
+            .bytes()
+            .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
+    };
+    NaiveDate::from_ymd_opt(number(0..4) as i32, number(5..7), number(8..10))
+        .ok_or_else(|| format!("'{text}' is not a real calendar date"))
 }
 
 /// Collects problems for one record, prefixed with what the record is.
-struct Checker {
+struct Checker<'a> {
+    what: &'static str,
+    id: &'a str,
     problems: Vec<String>,
 }
 
-impl Checker {
-    fn report(&mut self, what: &str, id: &str, message: impl fmt::Display) {
-        self.problems.push(format!("{what} '{id}': {message}"));
+impl<'a> Checker<'a> {
+    fn new(what: &'static str, id: &'a str) -> Checker<'a> {
+        Checker {
+            what,
+            id,
+            problems: Vec::new(),
+        }
     }
 
-    fn date(&mut self, what: &str, id: &str, field: &str, text: &str) -> Option<NaiveDate> {
+    fn report(&mut self, message: impl fmt::Display) {
+        self.problems
+            .push(format!("{} '{}': {message}", self.what, self.id));
+    }
+
+    fn date(&mut self, field: &str, text: &str) -> Option<NaiveDate> {
         parse_iso_date(text)
-            .map_err(|e| self.report(what, id, format!("{field}: {e}")))
+            .map_err(|e| self.report(format!("{field}: {e}")))
             .ok()
     }
 
-    fn required(&mut self, what: &str, id: &str, field: &str, value: &str) {
+    fn required(&mut self, field: &str, value: &str) {
         if value.trim().is_empty() {
-            self.report(what, id, format!("{field} is empty"));
+            self.report(format!("{field} is empty"));
         }
     }
 
     /// The fields every record has: a section and a quote long enough to find.
-    fn provenance(&mut self, what: &str, id: &str, section: &str, quote: &str) {
-        self.required(what, id, "section", section);
+    fn provenance(&mut self, section: &str, quote: &str) {
+        self.required("section", section);
         let chars = quote.trim().chars().count();
         if chars < MIN_QUOTE_CHARS {
-            self.report(
-                what,
-                id,
-                format!("quote has {chars} characters; at least {MIN_QUOTE_CHARS} are needed"),
-            );
+            self.report(format!(
+                "quote has {chars} characters; at least {MIN_QUOTE_CHARS} are needed"
+            ));
         }
     }
 
-    fn sources(&mut self, what: &str, id: &str, raw: Vec<RawSource>) -> Vec<Source> {
+    fn sources(&mut self, raw: Vec<RawSource>) -> Vec<Source> {
         raw.into_iter()
             .map(|s| {
-                self.provenance(what, id, &s.section, &s.quote);
+                self.provenance(&s.section, &s.quote);
                 Source {
                     section: s.section,
                     quote: s.quote,
@@ -283,19 +312,11 @@ impl Checker {
             .collect()
     }
 
-    fn span(
-        &mut self,
-        what: &str,
-        id: &str,
-        start: &str,
-        end: &str,
-        precision: Precision,
-    ) -> Option<DateSpan> {
-        let start = self.date(what, id, "start", start);
-        let end = self.date(what, id, "end", end);
+    fn span(&mut self, start: &str, end: &str, precision: Precision) -> Option<DateSpan> {
+        let (start, end) = (self.date("start", start), self.date("end", end));
         let (start, end) = (start?, end?);
         if end < start {
-            self.report(what, id, format!("end {end} is before start {start}"));
+            self.report(format!("end {end} is before start {start}"));
             return None;
         }
         if !precision_fits(precision, start, end) {
@@ -303,14 +324,10 @@ impl Checker {
                 Precision::Month => "whole months (from the 1st to the last day of a month)",
                 _ => "whole years (from 1 January to 31 December)",
             };
-            self.report(
-                what,
-                id,
-                format!(
-                    "precision '{}' needs a span of {needs}, not {start} to {end}",
-                    precision.as_str()
-                ),
-            );
+            self.report(format!(
+                "precision '{}' needs a span of {needs}, not {start} to {end}",
+                precision.as_str()
+            ));
         }
         Some(DateSpan {
             start,
@@ -319,221 +336,295 @@ impl Checker {
         })
     }
 
-    fn unique<'a>(&mut self, what: &str, ids: impl Iterator<Item = &'a str>) {
-        let mut seen = HashSet::new();
-        for id in ids {
-            if !seen.insert(id.to_lowercase()) {
-                self.report(what, id, "id is used more than once");
-            }
+    /// The record, if no problem was found; else the problems, with the record's id.
+    fn finish<T>(self, record: Option<T>) -> Checked<T> {
+        match record {
+            Some(record) if self.problems.is_empty() => Ok(record),
+            _ => Err(Box::new(Rejected {
+                id: self.id.to_string(),
+                problems: self.problems,
+            })),
         }
     }
 }
 
-fn check(raw: RawDataset) -> Result<Dataset, Vec<String>> {
-    let mut c = Checker {
-        problems: Vec::new(),
+/// A record that failed its own checks: its id (for the checks across records) and why.
+#[derive(Debug)]
+pub struct Rejected {
+    id: String,
+    problems: Vec<String>,
+}
+
+/// A record as read: checked into the model, or rejected. Records are checked as they are
+/// read, so a large file never holds its raw records and its model at once.
+type Checked<T> = Result<T, Box<Rejected>>;
+
+/// What the reader hands to `check`: every record already checked on its own.
+struct Parsed {
+    report: RawReport,
+    events: Vec<Checked<Event>>,
+    statements: Vec<Checked<Statement>>,
+    members: Vec<Checked<Member>>,
+    handover: Vec<Checked<Handover>>,
+}
+
+readable!(Parsed as "Dataset" { required: [report], optional: [events, statements, members, handover] });
+
+/// Reads a record's raw form and checks it at once.
+macro_rules! checked_on_read {
+    ($model:ty, $raw:ty, $convert:ident) => {
+        impl crate::reader::Read for Checked<$model> {
+            fn read(p: &mut crate::reader::Parser<'_>) -> crate::reader::Result<Self> {
+                <$raw as crate::reader::Read>::read(p).map($convert)
+            }
+        }
     };
-
-    let report = {
-        let r = raw.report;
-        let start = c.date("report", &r.title, "start", &r.start);
-        let end = c.date("report", &r.title, "end", &r.end);
-        match (start, end) {
-            (Some(start), Some(end)) => Some(Report {
-                title: r.title,
-                chair: r.chair,
-                year: r.year,
-                start,
-                end,
-                source: r.source,
-            }),
-            _ => None,
-        }
-    };
-
-    c.unique("event", raw.events.iter().map(|e| e.id.as_str()));
-    c.unique("statement", raw.statements.iter().map(|s| s.id.as_str()));
-    c.unique("member", raw.members.iter().map(|m| m.acronym.as_str()));
-    c.unique("handover item", raw.handover.iter().map(|h| h.id.as_str()));
-
-    let event_ids: HashSet<&str> = raw.events.iter().map(|e| e.id.as_str()).collect();
-    let mut events = Vec::with_capacity(raw.events.len());
-    let mut statements = Vec::with_capacity(raw.statements.len());
-    for s in raw.statements {
-        let what = "statement";
-        c.required(what, &s.id, "id", &s.id);
-        c.required(what, &s.id, "title", &s.title);
-        c.provenance(what, &s.id, &s.section, &s.quote);
-        let also = c.sources(what, &s.id, s.also);
-        let span = c.span(what, &s.id, &s.start, &s.end, Precision::Day);
-        if !event_ids.contains(s.event.as_str()) {
-            c.report(what, &s.id, format!("event '{}' does not exist", s.event));
-        }
-        if let Some(span) = span {
-            statements.push(Statement {
-                id: s.id,
-                span,
-                title: s.title,
-                event: s.event,
-                location: s.location,
-                section: s.section,
-                quote: s.quote,
-                also,
-                note: s.note,
-            });
-        }
-    }
-
-    for e in raw.events {
-        if let Some(event) = check_event(&mut c, e) {
-            events.push(event);
-        }
-    }
-    check_links(&mut c, &events, &statements);
-
-    let members = raw
-        .members
-        .into_iter()
-        .map(|m| {
-            let what = "member";
-            c.required(what, &m.acronym, "acronym", &m.acronym);
-            c.required(what, &m.acronym, "name", &m.name);
-            c.provenance(what, &m.acronym, &m.section, &m.quote);
-            if let Some(year) = m.added.filter(|y| !(1000..=9999).contains(y)) {
-                c.report(
-                    what,
-                    &m.acronym,
-                    format!("added {year} is not a four-digit year"),
-                );
-            }
-            let also = c.sources(what, &m.acronym, m.also);
-            Member {
-                acronym: m.acronym,
-                name: m.name,
-                added: m.added,
-                section: m.section,
-                quote: m.quote,
-                also,
-                note: m.note,
-            }
-        })
-        .collect();
-
-    let handover = raw
-        .handover
-        .into_iter()
-        .map(|h| {
-            let what = "handover item";
-            c.required(what, &h.id, "id", &h.id);
-            c.required(what, &h.id, "text", &h.text);
-            if h.chairs.is_empty() {
-                c.report(what, &h.id, "chairs is empty");
-            }
-            c.provenance(what, &h.id, &h.section, &h.quote);
-            Handover {
-                id: h.id,
-                chairs: h.chairs,
-                text: h.text,
-                section: h.section,
-                quote: h.quote,
-                note: h.note,
-            }
-        })
-        .collect();
-
-    match report {
-        Some(report) if c.problems.is_empty() => Ok(Dataset {
-            report,
-            events,
-            statements,
-            members,
-            handover,
-        }),
-        _ => Err(c.problems),
-    }
 }
 
-/// Each statement overlaps its event. Events that failed their own checks were reported
-/// there and are not reported again here.
-fn check_links(c: &mut Checker, events: &[Event], statements: &[Statement]) {
-    let spans: HashMap<&str, Option<DateSpan>> =
-        events.iter().map(|e| (e.id.as_str(), e.span)).collect();
-    for s in statements {
-        match spans.get(s.event.as_str()) {
-            Some(Some(event)) if !event.overlaps(s.span.start, s.span.end) => c.report(
-                "statement",
-                &s.id,
-                format!(
-                    "{} to {} does not overlap its event '{}' ({} to {})",
-                    s.span.start, s.span.end, s.event, event.start, event.end
-                ),
-            ),
-            Some(None) => c.report(
-                "statement",
-                &s.id,
-                format!("its event '{}' has no date", s.event),
-            ),
-            _ => {}
-        }
-    }
-}
+checked_on_read!(Event, RawEvent, check_event);
+checked_on_read!(Statement, RawStatement, check_statement);
+checked_on_read!(Member, RawMember, check_member);
+checked_on_read!(Handover, RawHandover, check_handover);
 
-/// Checks one event; `None` when its kind or dates are invalid (already reported).
-fn check_event(c: &mut Checker, e: RawEvent) -> Option<Event> {
-    let what = "event";
-    c.required(what, &e.id, "id", &e.id);
-    c.required(what, &e.id, "title", &e.title);
-    c.provenance(what, &e.id, &e.section, &e.quote);
-    let also = c.sources(what, &e.id, e.also);
+fn check_event(e: RawEvent) -> Checked<Event> {
+    let mut c = Checker::new("event", &e.id);
+    c.required("id", &e.id);
+    c.required("title", &e.title);
+    c.provenance(&e.section, &e.quote);
+    let also = c.sources(e.also);
     let kind = EventKind::parse(&e.kind);
     if kind.is_none() {
         let known: Vec<&str> = <EventKind as clap::ValueEnum>::value_variants()
             .iter()
             .map(|k| k.as_str())
             .collect();
-        c.report(
-            what,
-            &e.id,
-            format!("kind '{}' is not one of: {}", e.kind, known.join(", ")),
-        );
+        c.report(format!(
+            "kind '{}' is not one of: {}",
+            e.kind,
+            known.join(", ")
+        ));
     }
     // `Some(None)`: undated by design; `None`: the dates are invalid.
     let span = match (&e.start, &e.end, &e.precision) {
         (None, None, None) => Some(None),
         (Some(start), Some(end), Some(precision)) => {
             match <Precision as clap::ValueEnum>::from_str(precision, false) {
-                Ok(precision) => c.span(what, &e.id, start, end, precision).map(Some),
+                Ok(precision) => c.span(start, end, precision).map(Some),
                 Err(_) => {
-                    c.report(
-                        what,
-                        &e.id,
-                        format!("precision '{precision}' is not one of: day, month, year"),
-                    );
+                    c.report(format!(
+                        "precision '{precision}' is not one of: day, month, year"
+                    ));
                     None
                 }
             }
         }
         _ => {
-            c.report(
-                what,
-                &e.id,
-                "start, end and precision must be given together or not at all",
-            );
+            c.report("start, end and precision must be given together or not at all");
             None
         }
     };
-    Some(Event {
-        id: e.id,
-        span: span?,
+    let event = span.zip(kind).map(|(span, kind)| Event {
+        id: e.id.clone(),
+        span,
         title: e.title,
-        kind: kind?,
+        kind,
         location: e.location,
         organizers: e.organizers,
         section: e.section,
         quote: e.quote,
         also,
         note: e.note,
-    })
+    });
+    c.finish(event)
+}
+
+fn check_statement(s: RawStatement) -> Checked<Statement> {
+    let mut c = Checker::new("statement", &s.id);
+    c.required("id", &s.id);
+    c.required("title", &s.title);
+    c.provenance(&s.section, &s.quote);
+    let also = c.sources(s.also);
+    let statement = c
+        .span(&s.start, &s.end, Precision::Day)
+        .map(|span| Statement {
+            id: s.id.clone(),
+            span,
+            title: s.title,
+            event: s.event,
+            location: s.location,
+            section: s.section,
+            quote: s.quote,
+            also,
+            note: s.note,
+        });
+    c.finish(statement)
+}
+
+fn check_member(m: RawMember) -> Checked<Member> {
+    let mut c = Checker::new("member", &m.acronym);
+    c.required("acronym", &m.acronym);
+    c.required("name", &m.name);
+    c.provenance(&m.section, &m.quote);
+    if let Some(year) = m.added.filter(|y| !(1000..=9999).contains(y)) {
+        c.report(format!("added {year} is not a four-digit year"));
+    }
+    let also = c.sources(m.also);
+    let member = Member {
+        acronym: m.acronym.clone(),
+        name: m.name,
+        added: m.added,
+        section: m.section,
+        quote: m.quote,
+        also,
+        note: m.note,
+    };
+    c.finish(Some(member))
+}
+
+fn check_handover(h: RawHandover) -> Checked<Handover> {
+    let mut c = Checker::new("handover item", &h.id);
+    c.required("id", &h.id);
+    c.required("text", &h.text);
+    if h.chairs.is_empty() {
+        c.report("chairs is empty");
+    }
+    c.provenance(&h.section, &h.quote);
+    let item = Handover {
+        id: h.id.clone(),
+        chairs: h.chairs,
+        text: h.text,
+        section: h.section,
+        quote: h.quote,
+        note: h.note,
+    };
+    c.finish(Some(item))
+}
+
+/// Splits checked records into the good ones and the ids of the rejected, moving the
+/// rejections' problems into `problems`.
+fn sort_out<T>(records: Vec<Checked<T>>, problems: &mut Vec<String>) -> (Vec<T>, Vec<String>) {
+    let mut good = Vec::with_capacity(records.len());
+    let mut rejected = Vec::new();
+    for record in records {
+        match record {
+            Ok(record) => good.push(record),
+            Err(r) => {
+                problems.extend(r.problems);
+                rejected.push(r.id);
+            }
+        }
+    }
+    (good, rejected)
+}
+
+/// Reports ids used more than once in a collection (ignoring case).
+fn unique<'a>(problems: &mut Vec<String>, what: &str, ids: impl Iterator<Item = &'a str>) {
+    let mut seen = HashSet::new();
+    for id in ids {
+        let key = if id.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            std::borrow::Cow::Owned(id.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(id)
+        };
+        if !seen.insert(key) {
+            problems.push(format!("{what} '{id}': id is used more than once"));
+        }
+    }
+}
+
+/// The checks across records: the report's dates, unique ids, and statements that point
+/// at an event that exists and overlaps them.
+fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
+    let mut problems = Vec::new();
+    let r = parsed.report;
+    let mut c = Checker::new("report", &r.title);
+    let (start, end) = (c.date("start", &r.start), c.date("end", &r.end));
+    problems.append(&mut c.problems);
+
+    let (events, bad_events) = sort_out(parsed.events, &mut problems);
+    let (statements, bad_statements) = sort_out(parsed.statements, &mut problems);
+    let (members, bad_members) = sort_out(parsed.members, &mut problems);
+    let (handover, bad_handover) = sort_out(parsed.handover, &mut problems);
+
+    unique(
+        &mut problems,
+        "event",
+        events
+            .iter()
+            .map(|e| e.id.as_str())
+            .chain(bad_events.iter().map(String::as_str)),
+    );
+    unique(
+        &mut problems,
+        "statement",
+        statements
+            .iter()
+            .map(|s| s.id.as_str())
+            .chain(bad_statements.iter().map(String::as_str)),
+    );
+    unique(
+        &mut problems,
+        "member",
+        members
+            .iter()
+            .map(|m| m.acronym.as_str())
+            .chain(bad_members.iter().map(String::as_str)),
+    );
+    unique(
+        &mut problems,
+        "handover item",
+        handover
+            .iter()
+            .map(|h| h.id.as_str())
+            .chain(bad_handover.iter().map(String::as_str)),
+    );
+
+    // An event that failed its own checks was reported there, not again through its
+    // statements.
+    let mut spans: HashMap<&str, Option<Option<DateSpan>>> = events
+        .iter()
+        .map(|e| (e.id.as_str(), Some(e.span)))
+        .collect();
+    spans.extend(bad_events.iter().map(|id| (id.as_str(), None)));
+    for s in &statements {
+        let report = |problems: &mut Vec<String>, message: String| {
+            problems.push(format!("statement '{}': {message}", s.id))
+        };
+        match spans.get(s.event.as_str()) {
+            None => report(&mut problems, format!("event '{}' does not exist", s.event)),
+            Some(Some(Some(event))) if !event.overlaps(s.span.start, s.span.end) => report(
+                &mut problems,
+                format!(
+                    "{} to {} does not overlap its event '{}' ({} to {})",
+                    s.span.start, s.span.end, s.event, event.start, event.end
+                ),
+            ),
+            Some(Some(None)) => report(
+                &mut problems,
+                format!("its event '{}' has no date", s.event),
+            ),
+            _ => {}
+        }
+    }
+    drop(spans);
+
+    match (start, end) {
+        (Some(start), Some(end)) if problems.is_empty() => Ok(Dataset {
+            report: Report {
+                title: r.title,
+                chair: r.chair,
+                year: r.year,
+                start,
+                end,
+                source: r.source,
+            },
+            events,
+            statements,
+            members,
+            handover,
+        }),
+        _ => Err(problems),
+    }
 }
 
 // ---- quotes ----

@@ -118,7 +118,11 @@ impl EventKind {
 
     /// Parses the kebab-case name used in data files and on the command line.
     pub fn parse(name: &str) -> Option<EventKind> {
-        EventKind::from_str(name, false).ok()
+        // A lookup over `as_str`, so the names are written once.
+        EventKind::value_variants()
+            .iter()
+            .copied()
+            .find(|k| k.as_str() == name)
     }
 }
 

@@ -187,6 +187,7 @@ fn quotes_must_occur_in_the_report_unless_told_not_to_check() {
     );
 }
 
+/// Each record's own problems come first, in file order, then those across records.
 #[test]
 fn every_problem_is_listed_at_once() {
     let path = mutated("id: \"retreat\"", "id: \"idm\"");
@@ -200,9 +201,9 @@ fn every_problem_is_listed_at_once() {
         fails(&["validate", &name], 1),
         format!(
             "error: 3 problems in {name}\n  \
+             {name}: member 'WFP': quote has 3 characters; at least 20 are needed\n  \
              {name}: event 'idm': id is used more than once\n  \
-             {name}: statement 'st1': event 'gone' does not exist\n  \
-             {name}: member 'WFP': quote has 3 characters; at least 20 are needed\n"
+             {name}: statement 'st1': event 'gone' does not exist\n"
         )
     );
 }
