@@ -84,19 +84,32 @@ impl<'a> Parser<'a> {
     }
 
     /// Skips whitespace and comments (`//` to the end of the line, nested `/* */`).
+    #[inline]
     fn ws(&mut self) -> Result<()> {
-        while let Some(b) = self.peek() {
-            match b {
-                b' ' | b'\t' | b'\n' | b'\r' => self.pos += 1,
-                b'/' if self.bytes.get(self.pos + 1) == Some(&b'/') => {
-                    self.pos = memchr(b'\n', &self.bytes[self.pos..])
+        // Most calls stand on a token already.
+        match self.peek() {
+            Some(b' ' | b'\t' | b'\n' | b'\r' | b'/') => self.skip_ws(),
+            _ => Ok(()),
+        }
+    }
+
+    fn skip_ws(&mut self) -> Result<()> {
+        loop {
+            // Indentation is most of a pretty-printed file: skip it in a tight loop.
+            let rest = &self.bytes[self.pos..];
+            self.pos += rest
+                .iter()
+                .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+                .unwrap_or(rest.len());
+            match (self.peek(), self.bytes.get(self.pos + 1)) {
+                (Some(b'/'), Some(b'/')) => {
+                    self.pos = memchr::memchr(b'\n', &self.bytes[self.pos..])
                         .map_or(self.bytes.len(), |i| self.pos + i);
                 }
-                b'/' if self.bytes.get(self.pos + 1) == Some(&b'*') => self.block_comment()?,
-                _ => break,
+                (Some(b'/'), Some(b'*')) => self.block_comment()?,
+                _ => return Ok(()),
             }
         }
-        Ok(())
     }
 
     fn block_comment(&mut self) -> Result<()> {
@@ -215,22 +228,17 @@ impl<'a> Parser<'a> {
         let mut out = String::new();
         let mut run = start;
         loop {
-            let Some(b) = self.peek() else {
+            let Some(i) = memchr::memchr2(b'"', b'\\', &self.bytes[self.pos..]) else {
                 return Err(self.error(open, "unterminated string"));
             };
-            match b {
-                b'"' => {
-                    out.push_str(&self.src[run..self.pos]);
-                    self.pos += 1;
-                    return Ok(out);
-                }
-                b'\\' => {
-                    out.push_str(&self.src[run..self.pos]);
-                    self.escape(&mut out)?;
-                    run = self.pos;
-                }
-                _ => self.pos += 1,
+            self.pos += i;
+            out.push_str(&self.src[run..self.pos]);
+            if self.bytes[self.pos] == b'"' {
+                self.pos += 1;
+                return Ok(out);
             }
+            self.escape(&mut out)?;
+            run = self.pos;
         }
     }
 
@@ -502,10 +510,6 @@ macro_rules! readable {
 }
 
 pub(crate) use readable;
-
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
-}
 
 fn floor_char_boundary(s: &str, mut at: usize) -> usize {
     while !s.is_char_boundary(at) {

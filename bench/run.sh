@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The gmg benchmark, in one run:
+#   1. startup: an embedded query against `gmg --version`;
+#   2. scale: the same query on synthetic data of 10k, 100k and 1M statements, against
+#      jq running the same filter on the same content as JSON;
+#   3. memory: gmg's peak resident memory against the data file's size.
+# Needs hyperfine, jq and GNU time (Debian: apt-get install hyperfine jq time).
+# Usage: bench/run.sh            (SIZES="10000 100000" bench/run.sh for a shorter run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=${SIZES:-"10000 100000 1000000"}
+work=${BENCH_DIR:-target/bench}
+mkdir -p "$work"
+for tool in hyperfine jq /usr/bin/time; do
+    command -v "$tool" >/dev/null || { echo "bench: $tool is needed" >&2; exit 2; }
+done
+
+cargo build --release --quiet
+cargo build --release --quiet --example synth
+gmg=target/release/gmg
+synth=target/release/examples/synth
+query=(statements --month 3 --format csv)
+
+# Statements whose start-end span overlaps March of any year, as gmg's --month 3 does,
+# with the same fields as gmg's CSV.
+jq_filter='def ym: (.[0:4] | tonumber) * 12 + (.[5:7] | tonumber) - 1;
+  .statements[] | (.start | ym) as $s | (.end | ym) as $e
+  | select(($e - $s) >= 11 or (((2 - ($s % 12)) + 12) % 12) <= ($e - $s))
+  | [.id, .start, .end, .title, .event, .location, .section, .quote, .also, .note] | @csv'
+
+mean() { jq -r ".results[$2].mean" "$1"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+ms() { awk -v s="$1" 'BEGIN { printf "%.1f ms", s * 1000 }'; }
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
+echo "gmg $($gmg --version | cut -d' ' -f2), $(jq --version), $(hyperfine --version)"
+echo
+
+hyperfine -N --warmup 50 --runs 500 --export-json "$work/startup.json" --style none \
+    "$gmg --version" "$gmg ${query[*]}" >/dev/null
+base=$(mean "$work/startup.json" 0)
+embedded=$(mean "$work/startup.json" 1)
+echo "startup: gmg --version $(ms "$base"), embedded query $(ms "$embedded"): $(ratio "$embedded" "$base") x (target <= 1.3)"
+echo
+
+printf '%-9s %10s %12s %12s %8s %12s %8s\n' statements "file MB" "gmg" "jq" "gmg/jq" "peak MB" "peak/file"
+for n in $sizes; do
+    ron="$work/synth-$n.ron"
+    json="$work/synth-$n.json"
+    [ -s "$ron" ] || "$synth" "$n" >"$ron"
+    [ -s "$json" ] || "$synth" "$n" --json >"$json"
+    # Both must find the same statements.
+    diff <("$gmg" --data "$ron" statements --month 3 --fields id --no-header -f csv | sort) \
+         <(jq -r "$jq_filter" "$json" | cut -d, -f1 | tr -d '"' | sort) >/dev/null \
+        || { echo "bench: gmg and jq disagree on $n statements" >&2; exit 1; }
+    runs=$([ "$n" -ge 1000000 ] && echo 3 || echo 10)
+    hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/scale-$n.json" --style none \
+        "$gmg --data $ron ${query[*]}" "jq -r '$jq_filter' $json" >/dev/null
+    ours=$(mean "$work/scale-$n.json" 0)
+    theirs=$(mean "$work/scale-$n.json" 1)
+    size=$(stat -c %s "$ron")
+    peak_kb=$(/usr/bin/time -f %M "$gmg" --data "$ron" "${query[@]}" 2>&1 >/dev/null | tail -1)
+    printf '%-9s %10.1f %12s %12s %8s %12.1f %8s\n' "$n" "$(awk -v b="$size" 'BEGIN { print b / 1e6 }')" \
+        "$(ms "$ours")" "$(ms "$theirs")" "$(ratio "$ours" "$theirs")" \
+        "$(awk -v k="$peak_kb" 'BEGIN { print k * 1024 / 1e6 }')" "$(ratio "$((peak_kb * 1024))" "$size")"
+done
+echo
+echo "targets: gmg/jq <= 0.2 at 100k; peak/file <= 2.5 at 100k and 1M; time growing linearly in N"
