@@ -135,21 +135,8 @@ pub struct TimelineArgs {
     /// The year to chart [default: the report's year]
     #[arg(long, value_name = "YEAR", value_parser = parse_year, allow_hyphen_values = true, help_heading = "Filters")]
     pub year: Option<i32>,
-    /// Only events of these kinds, and the statements delivered at them
-    #[arg(
-        long,
-        value_name = "KIND",
-        value_enum,
-        value_delimiter = ',',
-        help_heading = "Filters"
-    )]
-    pub kind: Vec<EventKind>,
-    /// Only events organised by ORG, and the statements delivered at them
-    #[arg(long, value_name = "ORG", help_heading = "Filters")]
-    pub organizer: Option<String>,
-    /// Only records whose location contains TEXT (any case)
-    #[arg(long, value_name = "TEXT", help_heading = "Filters")]
-    pub location: Option<String>,
+    #[command(flatten)]
+    pub events: EventFilterArgs,
     #[command(flatten)]
     pub text: TextArgs,
     #[command(flatten)]
@@ -167,7 +154,19 @@ pub struct CompletionsArgs {
 pub struct EventsArgs {
     #[command(flatten)]
     pub dates: DateArgs,
-    /// Only events whose location contains TEXT (any case)
+    #[command(flatten)]
+    pub events: EventFilterArgs,
+    #[command(flatten)]
+    pub text: TextArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Filters on events (`timeline` applies kind and organiser to statements through their
+/// event).
+#[derive(Debug, Args, Default, Clone)]
+pub struct EventFilterArgs {
+    /// Only records whose location contains TEXT (any case)
     #[arg(long, value_name = "TEXT", help_heading = "Filters")]
     pub location: Option<String>,
     /// Only events of these kinds (comma-separated or repeated)
@@ -182,10 +181,12 @@ pub struct EventsArgs {
     /// Only events organised (hosted, led, co-organised) by ORG (whole name, any case)
     #[arg(long, value_name = "ORG", help_heading = "Filters")]
     pub organizer: Option<String>,
-    #[command(flatten)]
-    pub text: TextArgs,
-    #[command(flatten)]
-    pub output: OutputArgs,
+}
+
+impl EventFilterArgs {
+    pub fn kinds(&self) -> Vec<&'static str> {
+        self.kind.iter().map(|k| k.as_str()).collect()
+    }
 }
 
 #[derive(Debug, Args)]
@@ -489,6 +490,7 @@ pub fn command() -> clap::Command {
             c.after_help(
                 "Examples:\n  gmg timeline\n  gmg timeline --kind gfmd-workshop,gfmd-meeting,gfmd-summit\n  gmg timeline --year 2017 -f csv\n\n\
                  Fields (month): month, events, statements\n\
+                 --kind and --organizer select events, and the statements delivered at them.\n\
                  A record counts in every month its dates overlap. Records known only to the year are in no\n\
                  month; the chart says how many there are.",
             )

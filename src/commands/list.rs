@@ -12,11 +12,10 @@ use crate::output::{self, Destination, Rows};
 use crate::record::Record;
 
 pub fn events(data: Option<&Path>, args: &EventsArgs) -> anyhow::Result<()> {
-    let kinds: Vec<&str> = args.kind.iter().map(|k| k.as_str()).collect();
     let filter = Filter::new::<Event>(Some(&args.dates), &args.text)
-        .contains::<Event>("location", args.location.as_deref())
-        .one_of::<Event>("kind", &kinds)
-        .equals::<Event>("organizers", args.organizer.as_deref());
+        .contains::<Event>("location", args.events.location.as_deref())
+        .one_of::<Event>("kind", &args.events.kinds())
+        .equals::<Event>("organizers", args.events.organizer.as_deref());
     list(data, &args.output, &filter, |d| &d.events)
 }
 

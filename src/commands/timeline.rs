@@ -51,15 +51,14 @@ pub fn run(data: Option<&Path>, args: &TimelineArgs) -> anyhow::Result<()> {
     let loaded = dataset::load(&Origin::from_option(data))?;
     let year = args.year.unwrap_or(loaded.report.year);
 
-    let kinds: Vec<&str> = args.kind.iter().map(|k| k.as_str()).collect();
     // Kind and organiser belong to events; a statement passes them through its event.
     let event_only = Filter::default()
-        .one_of::<Event>("kind", &kinds)
-        .equals::<Event>("organizers", args.organizer.as_deref());
+        .one_of::<Event>("kind", &args.events.kinds())
+        .equals::<Event>("organizers", args.events.organizer.as_deref());
     let events = Filter::new::<Event>(None, &args.text)
-        .contains::<Event>("location", args.location.as_deref());
+        .contains::<Event>("location", args.events.location.as_deref());
     let statements = Filter::new::<Statement>(None, &args.text)
-        .contains::<Statement>("location", args.location.as_deref());
+        .contains::<Statement>("location", args.events.location.as_deref());
 
     let chosen_events: Vec<&Event> = loaded
         .events
