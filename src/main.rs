@@ -18,7 +18,7 @@ use clap::FromArgMatches;
 use crate::exit::Exit;
 
 // Loading a large --data file is mostly small allocations; mimalloc makes them about
-// twice as cheap as the system allocator (see bench/README.md).
+// twice as cheap as the system allocator (README: Performance).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
