@@ -519,7 +519,7 @@ fn sort_out<T>(records: Vec<Checked<T>>, problems: &mut Vec<String>) -> (Vec<T>,
 
 /// Reports ids used more than once in a collection (ignoring case).
 fn unique<'a>(problems: &mut Vec<String>, what: &str, ids: impl Iterator<Item = &'a str>) {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::with_capacity(ids.size_hint().0);
     for id in ids {
         let key = if id.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
             std::borrow::Cow::Owned(id.to_lowercase())
