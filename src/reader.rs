@@ -617,4 +617,42 @@ mod tests {
         let err = read::<Vec<String>>("[\"é\", 5]").unwrap_err();
         assert_eq!((err.line, err.col), (1, 7));
     }
+
+    #[test]
+    fn every_other_error_names_its_place() {
+        let err = |text: &str| read::<Vec<i32>>(text).unwrap_err().to_string();
+        assert_eq!(err("[99999999999]"), "1:2: the number is too large");
+        assert_eq!(err("[x]"), "1:2: expected a whole number, found `x`");
+        assert_eq!(err("#![deny(x)] []"), "1:4: unknown attribute `deny`");
+        assert_eq!(
+            err("#![enable(implicit_some) []"),
+            "1:26: expected `]`, found `[`"
+        );
+        assert_eq!(
+            read::<String>("r#\"open").unwrap_err().to_string(),
+            "1:1: unterminated raw string"
+        );
+        assert_eq!(
+            read::<String>("r x").unwrap_err().to_string(),
+            "1:1: expected a string, found `r`"
+        );
+        assert_eq!(
+            read::<Option<String>>("Some(\"a\", \"b\")")
+                .unwrap_err()
+                .to_string(),
+            "1:11: expected `)`, found `\"`"
+        );
+        assert_eq!(
+            read::<String>("\"\\u00e9\"").unwrap_err().to_string(),
+            "1:2: invalid escape: `\\u` needs braces, as in `\\u{e9}`"
+        );
+        assert_eq!(
+            read::<String>("\"\\x4\"").unwrap_err().to_string(),
+            "1:2: invalid escape: `\\x` needs two hex digits"
+        );
+        assert_eq!(
+            read::<String>("\"a\\").unwrap_err().to_string(),
+            "1:3: invalid escape: the string ends after `\\`"
+        );
+    }
 }
