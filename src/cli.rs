@@ -31,12 +31,24 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(name = "gmg", version, about = ABOUT, long_about = LONG_ABOUT, after_help = EXAMPLES)]
 pub struct Cli {
-    /// Load this dataset (same RON schema) instead of the embedded one
-    #[arg(long, global = true, env = "GMG_DATA", value_name = "FILE")]
+    /// Load this dataset (same RON schema) instead of the embedded one [env: GMG_DATA]
+    #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// `--data`, else `GMG_DATA` when it is set and not empty (an empty variable is unset,
+    /// not a file named "").
+    pub fn data_path(&self) -> Option<PathBuf> {
+        self.data.clone().or_else(|| {
+            std::env::var_os("GMG_DATA")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -288,6 +288,18 @@ fn data_flag_and_environment_load_another_dataset() {
         .output()
         .unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "id\nretreat\nidm\n");
+    // An empty GMG_DATA is unset, not a file named "".
+    let out = gmg()
+        .args([
+            "members", "-f", "csv", "--fields", "acronym", "--added", "2016",
+        ])
+        .env("GMG_DATA", "")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "acronym\nUNEP\nUNIDO\nWFP\n"
+    );
     // The filters work on a --data file just as on the embedded data.
     assert_eq!(
         column(&["statements", "--data", &small, "--month", "mar"], "id"),

@@ -11,7 +11,8 @@ pub mod validate;
 use crate::cli::{Cli, Command};
 
 pub fn run(cli: &Cli) -> anyhow::Result<()> {
-    let data = cli.data.as_deref();
+    let data = cli.data_path();
+    let data = data.as_deref();
     match &cli.command {
         None => overview::run(data),
         Some(Command::Events(args)) => list::events(data, args),
