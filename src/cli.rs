@@ -101,7 +101,7 @@ impl Collection {
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// The text to find, in any case, in any field of any record
-    #[arg(value_name = "TEXT")]
+    #[arg(value_name = "TEXT", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub text: String,
     /// Only these collections (comma-separated or repeated)
     #[arg(

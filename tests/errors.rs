@@ -71,6 +71,18 @@ fn unknown_fields_list_the_valid_ones() {
 }
 
 #[test]
+fn a_field_named_twice_or_an_empty_search_is_refused() {
+    assert_eq!(
+        fails(&["members", "--fields", "acronym,name,acronym"], 2),
+        "error: invalid value 'acronym' for '--fields': each field may be named once\n"
+    );
+    assert_eq!(
+        usage(&["search", ""]),
+        "error: a value is required for '<TEXT>' but none was supplied"
+    );
+}
+
+#[test]
 fn unknown_formats_kinds_and_colours() {
     assert_eq!(
         usage(&["events", "-f", "xml"]),

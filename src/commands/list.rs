@@ -86,12 +86,20 @@ pub struct Shape<R> {
 impl<R: Record> Shape<R> {
     pub fn new(args: &OutputArgs) -> Result<Shape<R>, UsageError> {
         let fields = match &args.fields {
-            Some(names) => Some(
-                names
+            Some(names) => {
+                let fields: Vec<usize> = names
                     .iter()
                     .map(|n| field::<R>("--fields", n))
-                    .collect::<Result<_, _>>()?,
-            ),
+                    .collect::<Result<_, _>>()?;
+                if let Some(twice) = (0..fields.len()).find(|&i| fields[..i].contains(&fields[i])) {
+                    return Err(UsageError::new(
+                        "--fields",
+                        &names[twice],
+                        "each field may be named once",
+                    ));
+                }
+                Some(fields)
+            }
             None => None,
         };
         let sort = args
