@@ -268,10 +268,9 @@ impl<'a> Card<'a> {
         })
         .unwrap_or(Value::Null);
         let text = |name: &str| {
-            json.get(name)
-                .and_then(Value::as_str)
+            R::field_index(name)
+                .map(|f| record.cell(f).to_string())
                 .unwrap_or_default()
-                .to_string()
         };
         let mut sources = vec![Source {
             section: text("section"),

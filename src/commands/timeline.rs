@@ -1,6 +1,7 @@
 //! `gmg timeline`: how many events and statements fall in each month of a year, as a bar
 //! chart or as rows.
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -65,13 +66,17 @@ pub fn run(data: Option<&Path>, args: &TimelineArgs) -> anyhow::Result<()> {
         .iter()
         .filter(|e| events.matches(*e) && event_only.matches(*e))
         .collect();
-    let chosen_statements = loaded.statements.iter().filter(|s| {
-        statements.matches(*s)
-            && loaded
-                .events
-                .iter()
-                .any(|e| e.id == s.event && event_only.matches(e))
-    });
+    // The events a statement may be delivered at, looked up once each.
+    let allowed: HashSet<&str> = loaded
+        .events
+        .iter()
+        .filter(|e| event_only.matches(*e))
+        .map(|e| e.id.as_str())
+        .collect();
+    let chosen_statements = loaded
+        .statements
+        .iter()
+        .filter(|s| statements.matches(*s) && allowed.contains(s.event.as_str()));
     let counts = tally(
         year,
         chosen_events.iter().filter_map(|e| e.span.as_ref()),
