@@ -606,7 +606,6 @@ fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
             _ => {}
         }
     }
-    drop(spans);
 
     match (start, end) {
         (Some(start), Some(end)) if problems.is_empty() => Ok(Dataset {

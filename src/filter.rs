@@ -85,8 +85,11 @@ impl Needle {
 
     /// Whether `value` equals the needle, ignoring case.
     pub fn equals(&self, value: &str) -> bool {
-        value.len() == self.0.len() && value.eq_ignore_ascii_case(&self.0)
-            || value.to_lowercase() == self.0
+        if value.is_ascii() && self.0.is_ascii() {
+            value.eq_ignore_ascii_case(&self.0)
+        } else {
+            value.to_lowercase() == self.0
+        }
     }
 }
 

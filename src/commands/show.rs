@@ -6,10 +6,10 @@ use std::path::Path;
 
 use anyhow::bail;
 use chrono::NaiveDate;
-use comfy_table::{presets, Attribute, Cell as TableCell, ContentArrangement, Table};
+use comfy_table::{presets, Attribute, Cell as TableCell};
 use serde_json::{json, Value};
 
-use crate::cli::{CardFormat, Collection, ColorChoice, ShowArgs};
+use crate::cli::{CardFormat, Collection, ShowArgs};
 use crate::dataset::{self, passage, Origin, REPORT};
 use crate::model::{Dataset, Event, Handover, Member, Source, Statement};
 use crate::record::{JsonRow, Record};
@@ -105,11 +105,7 @@ pub fn run(data: Option<&Path>, args: &ShowArgs) -> anyhow::Result<()> {
         }
         CardFormat::Text => {
             let terminal = io::stdout().is_terminal();
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => terminal && !crate::output::no_color(),
-            };
+            let color = crate::output::use_color(args.color, terminal);
             let width = crate::output::table_width(terminal);
             card.write_text(&mut out, args.context, color, width)?;
         }
@@ -328,7 +324,7 @@ impl<'a> Card<'a> {
             }
         };
         heading(out, &format!("{} {}", self.kind.as_str(), self.key))?;
-        let mut fields = plain_table(width, color);
+        let mut fields = crate::output::styled_table(presets::NOTHING, color, width);
         for (name, value) in &self.fields {
             let value = if value.is_empty() { "—" } else { value };
             fields.add_row(vec![label(name), TableCell::new(value)]);
@@ -343,7 +339,7 @@ impl<'a> Card<'a> {
         relations.dedup();
         for relation in relations {
             writeln!(out, " {relation}:")?;
-            let mut links = plain_table(width, color);
+            let mut links = crate::output::styled_table(presets::NOTHING, color, width);
             for l in self.links.iter().filter(|l| l.relation == relation) {
                 let start = l.start.map(|d| d.to_string()).unwrap_or_default();
                 let title = shorten(l.title, LINK_TITLE_CHARS);
@@ -360,7 +356,7 @@ impl<'a> Card<'a> {
         if context {
             writeln!(out)?;
             heading(out, "In the report")?;
-            let mut passages = plain_table(width, color);
+            let mut passages = crate::output::styled_table(presets::NOTHING, color, width);
             for s in &self.sources {
                 let text = passage(REPORT, &s.quote)
                     .unwrap_or_else(|| "(this quote is not in the bundled report)".to_string());
@@ -381,19 +377,4 @@ fn shorten(text: &str, max: usize) -> String {
         Some((i, _)) => format!("{}…", text[..i].trim_end()),
         None => text.to_string(),
     }
-}
-
-/// A borderless table that wraps to `width`.
-fn plain_table(width: Option<u16>, color: bool) -> Table {
-    let mut table = Table::new();
-    table.load_preset(presets::NOTHING).force_no_tty();
-    if color {
-        table.enforce_styling();
-    }
-    if let Some(width) = width {
-        table
-            .set_width(width)
-            .set_content_arrangement(ContentArrangement::Dynamic);
-    }
-    table
 }

@@ -6,6 +6,8 @@ mod json;
 mod markdown;
 mod table;
 
+pub use table::styled as styled_table;
+
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -69,11 +71,7 @@ impl Destination {
             (None, None) => default,
         };
         let terminal = args.output.is_none() && io::stdout().is_terminal();
-        let color = match args.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => terminal && !no_color(),
-        };
+        let color = use_color(args.color, terminal);
         Ok(Destination {
             path: args.output.clone(),
             style: Style {
@@ -145,8 +143,17 @@ fn write_atomically(
     Ok(())
 }
 
+/// Whether to colour output that goes to a terminal (`terminal`) or not.
+pub fn use_color(choice: ColorChoice, terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && !no_color(),
+    }
+}
+
 /// `NO_COLOR` counts only when it is set and not empty (https://no-color.org).
-pub fn no_color() -> bool {
+fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 

@@ -32,6 +32,22 @@ pub fn render<R: Record>(rows: &Rows<'_, R>, style: &Style, out: &mut dyn Write)
     super::write_trimmed(out, &build(header, body, style))
 }
 
+/// An empty table with `preset` borders, coloured only when `color`, wrapped to `width`
+/// (unbounded when `None`): the one place comfy-table's tty guessing is overridden.
+pub fn styled(preset: &str, color: bool, width: Option<u16>) -> Table {
+    let mut table = Table::new();
+    table.load_preset(preset).force_no_tty();
+    if color {
+        table.enforce_styling();
+    }
+    if let Some(width) = width {
+        table
+            .set_width(width)
+            .set_content_arrangement(ContentArrangement::Dynamic);
+    }
+    table
+}
+
 /// A table with the house look: condensed UTF-8 borders, wrapped to `style.width`.
 pub fn build<H, B, C>(header: H, body: B, style: &Style) -> Table
 where
@@ -39,16 +55,7 @@ where
     B: IntoIterator<Item = C>,
     C: IntoIterator<Item = TableCell>,
 {
-    let mut table = Table::new();
-    table.load_preset(presets::UTF8_FULL_CONDENSED);
-    table.force_no_tty();
-    if style.color {
-        table.enforce_styling();
-    }
-    if let Some(width) = style.width {
-        table.set_width(width);
-        table.set_content_arrangement(ContentArrangement::Dynamic);
-    }
+    let mut table = styled(presets::UTF8_FULL_CONDENSED, style.color, style.width);
     table.set_header(header);
     for row in body {
         table.add_row(row.into_iter().collect::<Vec<_>>());
