@@ -3,7 +3,9 @@
 #   1. startup: an embedded query against `gmg --version`;
 #   2. scale: the same query on synthetic data of 10k, 100k and 1M statements, against
 #      jq running the same filter on the same content as JSON;
-#   3. memory: gmg's peak resident memory against the data file's size.
+#   3. memory: gmg's peak resident memory against the data file's size;
+#   4. layout: an 80-column table of a title holding one very long word, whose time must
+#      grow linearly with the word's length.
 # Needs hyperfine, jq and GNU time (Debian: apt-get install hyperfine jq time).
 # Usage: bench/run.sh            (SIZES="10000 100000" bench/run.sh for a shorter run)
 set -euo pipefail
@@ -67,3 +69,16 @@ for n in $sizes; do
 done
 echo
 echo "targets: gmg/jq <= 0.2 at 100k; peak/file <= 2.5 at 100k and 1M; time growing linearly in N"
+
+echo
+printf '%-12s %12s %16s\n' "long word" "table" "per 1000 chars"
+for len in 50000 200000 800000; do
+    long="$work/long-word-$len.ron"
+    [ -s "$long" ] || "$synth" 10 --long-word "$len" >"$long"
+    hyperfine -N --warmup 1 --runs 5 --export-json "$work/long-$len.json" --style none \
+        "env COLUMNS=80 $gmg --data $long events" >/dev/null 2>&1
+    took=$(mean "$work/long-$len.json" 0)
+    printf '%-12s %12s %16s\n' "$len" "$(ms "$took")" \
+        "$(awk -v s="$took" -v n="$len" 'BEGIN { printf "%.3f ms", s * 1e6 / n }')"
+done
+echo "target: the time per 1000 characters stays flat (linear layout)"

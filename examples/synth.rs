@@ -213,6 +213,17 @@ impl<W: Write> Writer<W> {
     }
 }
 
+/// An event's title; the first one starts with a word of `long_word` characters when asked
+/// (the benchmark's case for laying out text that cannot be wrapped at spaces).
+fn title(rng: &mut Rng, i: usize, long_word: usize) -> String {
+    let text = rng.text(40, 80);
+    if i == 0 && long_word > 0 {
+        format!("{} {text}", "w".repeat(long_word))
+    } else {
+        text
+    }
+}
+
 fn list(items: &[String]) -> String {
     format!(
         "[{}]",
@@ -225,11 +236,16 @@ fn main() -> io::Result<()> {
     let n: usize = match args.first().and_then(|a| a.parse().ok()) {
         Some(n) if n > 0 => n,
         _ => {
-            eprintln!("usage: synth N [--json]   (N: how many statements and events, at least 1)");
+            eprintln!("usage: synth N [--json] [--long-word L]   (N: how many statements and events, at least 1; L: a word of L characters starts the first event's title)");
             std::process::exit(2);
         }
     };
     let json = args.iter().any(|a| a == "--json");
+    let long_word: usize = args
+        .iter()
+        .position(|a| a == "--long-word")
+        .and_then(|i| args.get(i + 1)?.parse().ok())
+        .unwrap_or(0);
     let stdout = io::stdout();
     let mut w = Writer {
         out: BufWriter::with_capacity(1 << 20, stdout.lock()),
@@ -296,7 +312,7 @@ fn main() -> io::Result<()> {
             ("start", Some(lit(&start.iso()))),
             ("end", Some(lit(&end.iso()))),
             ("precision", Some(lit(precision))),
-            ("title", Some(lit(&rng.text(40, 80)))),
+            ("title", Some(lit(&title(&mut rng, i, long_word)))),
             ("kind", Some(lit(rng.pick(KINDS)))),
             (
                 "location",

@@ -100,8 +100,9 @@ impl Collection {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The text to find, in any case, in any field of any record
-    #[arg(value_name = "TEXT", value_parser = clap::builder::NonEmptyStringValueParser::new())]
+    /// The text to find in any field of any record: case, ’ and ', – and -, and runs of
+    /// spaces do not matter
+    #[arg(value_name = "TEXT", value_parser = parse_query)]
     pub text: String,
     /// Only these collections (comma-separated or repeated)
     #[arg(
@@ -268,8 +269,8 @@ pub struct DateArgs {
 /// Text filters every collection takes.
 #[derive(Debug, Args, Default, Clone)]
 pub struct TextArgs {
-    /// Only records with TEXT in any field (any case)
-    #[arg(long, value_name = "TEXT", help_heading = "Filters")]
+    /// Only records with TEXT in any field (any case; ’ matches ', – matches -)
+    #[arg(long, value_name = "TEXT", value_parser = parse_query, help_heading = "Filters")]
     pub search: Option<String>,
     /// Only records from section S of the report, or a part of it (II matches II.1 to II.6)
     #[arg(long, value_name = "S", help_heading = "Filters")]
@@ -440,6 +441,15 @@ pub fn parse_year(text: &str) -> Result<i32, String> {
     match t.parse::<i32>() {
         Ok(year @ 1000..=9999) if t.len() == 4 => Ok(year),
         _ => Err("expected a four-digit year such as 2016".to_string()),
+    }
+}
+
+/// Search text: anything but nothing (or only whitespace, which would match every record).
+pub fn parse_query(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        Err("expected some text to search for".to_string())
+    } else {
+        Ok(text.to_string())
     }
 }
 

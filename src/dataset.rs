@@ -12,6 +12,7 @@ use crate::model::{
     precision_fits, Dataset, DateSpan, Event, EventKind, Handover, Member, Precision, Report,
     Source, Statement,
 };
+use crate::text::{describe, first_forbidden, Echo};
 
 /// The dataset compiled into the binary.
 pub const EMBEDDED: &str = include_str!("../data/gmg2016.ron");
@@ -243,7 +244,10 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
             _ => b.is_ascii_digit(),
         });
     if !shaped {
-        return Err(format!("'{text}' is not a date of the form YYYY-MM-DD"));
+        return Err(format!(
+            "'{}' is not a date of the form YYYY-MM-DD",
+            Echo(text)
+        ));
     }
     // The shape is checked, so the parts are digits; chrono's strftime parser is ten
     // times slower here and this runs twice a record.
@@ -274,7 +278,29 @@ impl<'a> Checker<'a> {
 
     fn report(&mut self, message: impl fmt::Display) {
         self.problems
-            .push(format!("{} '{}': {message}", self.what, self.id));
+            .push(format!("{} '{}': {message}", self.what, Echo(self.id)));
+    }
+
+    /// A text field may hold no character that could control a terminal (see `text`).
+    fn text(&mut self, field: &str, value: &str) {
+        self.text_in("", field, value);
+    }
+
+    /// `text` for a field of a part of the record (`place` is e.g. "also 2 ").
+    fn text_in(&mut self, place: &str, field: &str, value: &str) {
+        if let Some((at, c)) = first_forbidden(value) {
+            self.report(format!(
+                "{place}{field}: {} at character {at}; text may hold newlines and tabs but no other control characters",
+                describe(c)
+            ));
+        }
+    }
+
+    /// Every item of a list of text.
+    fn texts(&mut self, field: &str, values: &[String]) {
+        for value in values {
+            self.text(field, value);
+        }
     }
 
     fn date(&mut self, field: &str, text: &str) -> Option<NaiveDate> {
@@ -289,21 +315,28 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The fields every record has: a section and a quote long enough to find.
-    fn provenance(&mut self, section: &str, quote: &str) {
-        self.required("section", section);
+    /// The fields every record has: a section and a quote long enough to find. `place` names
+    /// where they are ("" for the record's own, "also 2 " for its second other passage).
+    fn provenance(&mut self, place: &str, section: &str, quote: &str) {
+        self.text_in(place, "section", section);
+        self.text_in(place, "quote", quote);
+        if section.trim().is_empty() {
+            self.report(format!("{place}section is empty"));
+        }
         let chars = quote.trim().chars().count();
         if chars < MIN_QUOTE_CHARS {
             self.report(format!(
-                "quote has {chars} characters; at least {MIN_QUOTE_CHARS} are needed"
+                "{place}quote has {chars} characters; at least {MIN_QUOTE_CHARS} are needed"
             ));
         }
     }
 
     fn sources(&mut self, raw: Vec<RawSource>) -> Vec<Source> {
         raw.into_iter()
-            .map(|s| {
-                self.provenance(&s.section, &s.quote);
+            .enumerate()
+            .map(|(i, s)| {
+                let place = format!("also {} ", i + 1);
+                self.provenance(&place, &s.section, &s.quote);
                 Source {
                     section: s.section,
                     quote: s.quote,
@@ -388,9 +421,23 @@ checked_on_read!(Handover, RawHandover, check_handover);
 
 fn check_event(e: RawEvent) -> Checked<Event> {
     let mut c = Checker::new("event", &e.id);
+    c.text("id", &e.id);
+    c.text("title", &e.title);
+    c.texts("organizers", &e.organizers);
+    for (field, value) in [("location", &e.location), ("note", &e.note)] {
+        c.text(field, value.as_deref().unwrap_or_default());
+    }
+    for (field, value) in [
+        ("start", &e.start),
+        ("end", &e.end),
+        ("precision", &e.precision),
+    ] {
+        c.text(field, value.as_deref().unwrap_or_default());
+    }
+    c.text("kind", &e.kind);
     c.required("id", &e.id);
     c.required("title", &e.title);
-    c.provenance(&e.section, &e.quote);
+    c.provenance("", &e.section, &e.quote);
     let also = c.sources(e.also);
     let kind = EventKind::parse(&e.kind);
     if kind.is_none() {
@@ -400,7 +447,7 @@ fn check_event(e: RawEvent) -> Checked<Event> {
             .collect();
         c.report(format!(
             "kind '{}' is not one of: {}",
-            e.kind,
+            Echo(&e.kind),
             known.join(", ")
         ));
     }
@@ -412,7 +459,8 @@ fn check_event(e: RawEvent) -> Checked<Event> {
                 Ok(precision) => c.span(start, end, precision).map(Some),
                 Err(_) => {
                     c.report(format!(
-                        "precision '{precision}' is not one of: day, month, year"
+                        "precision '{}' is not one of: day, month, year",
+                        Echo(precision)
                     ));
                     None
                 }
@@ -440,9 +488,21 @@ fn check_event(e: RawEvent) -> Checked<Event> {
 
 fn check_statement(s: RawStatement) -> Checked<Statement> {
     let mut c = Checker::new("statement", &s.id);
+    for (field, value) in [
+        ("id", &s.id),
+        ("start", &s.start),
+        ("end", &s.end),
+        ("title", &s.title),
+        ("event", &s.event),
+    ] {
+        c.text(field, value);
+    }
+    for (field, value) in [("location", &s.location), ("note", &s.note)] {
+        c.text(field, value.as_deref().unwrap_or_default());
+    }
     c.required("id", &s.id);
     c.required("title", &s.title);
-    c.provenance(&s.section, &s.quote);
+    c.provenance("", &s.section, &s.quote);
     let also = c.sources(s.also);
     let statement = c
         .span(&s.start, &s.end, Precision::Day)
@@ -462,9 +522,12 @@ fn check_statement(s: RawStatement) -> Checked<Statement> {
 
 fn check_member(m: RawMember) -> Checked<Member> {
     let mut c = Checker::new("member", &m.acronym);
+    c.text("acronym", &m.acronym);
+    c.text("name", &m.name);
+    c.text("note", m.note.as_deref().unwrap_or_default());
     c.required("acronym", &m.acronym);
     c.required("name", &m.name);
-    c.provenance(&m.section, &m.quote);
+    c.provenance("", &m.section, &m.quote);
     if let Some(year) = m.added.filter(|y| !(1000..=9999).contains(y)) {
         c.report(format!("added {year} is not a four-digit year"));
     }
@@ -483,12 +546,16 @@ fn check_member(m: RawMember) -> Checked<Member> {
 
 fn check_handover(h: RawHandover) -> Checked<Handover> {
     let mut c = Checker::new("handover item", &h.id);
+    c.text("id", &h.id);
+    c.texts("chairs", &h.chairs);
+    c.text("text", &h.text);
+    c.text("note", h.note.as_deref().unwrap_or_default());
     c.required("id", &h.id);
     c.required("text", &h.text);
     if h.chairs.is_empty() {
         c.report("chairs is empty");
     }
-    c.provenance(&h.section, &h.quote);
+    c.provenance("", &h.section, &h.quote);
     let item = Handover {
         id: h.id.clone(),
         chairs: h.chairs,
@@ -527,7 +594,7 @@ fn unique<'a>(problems: &mut Vec<String>, what: &str, ids: impl Iterator<Item = 
             std::borrow::Cow::Borrowed(id)
         };
         if !seen.insert(key) {
-            problems.push(format!("{what} '{id}': id is used more than once"));
+            problems.push(format!("{what} '{}': id is used more than once", Echo(id)));
         }
     }
 }
@@ -538,6 +605,15 @@ fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
     let mut problems = Vec::new();
     let r = parsed.report;
     let mut c = Checker::new("report", &r.title);
+    for (field, value) in [
+        ("title", &r.title),
+        ("chair", &r.chair),
+        ("start", &r.start),
+        ("end", &r.end),
+        ("source", &r.source),
+    ] {
+        c.text(field, value);
+    }
     let (start, end) = (c.date("start", &r.start), c.date("end", &r.end));
     problems.append(&mut c.problems);
 
@@ -588,10 +664,13 @@ fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
     spans.extend(bad_events.iter().map(|id| (id.as_str(), None)));
     for s in &statements {
         let report = |problems: &mut Vec<String>, message: String| {
-            problems.push(format!("statement '{}': {message}", s.id))
+            problems.push(format!("statement '{}': {message}", Echo(&s.id)))
         };
         match spans.get(s.event.as_str()) {
-            None => report(&mut problems, format!("event '{}' does not exist", s.event)),
+            None => report(
+                &mut problems,
+                format!("event '{}' does not exist", Echo(&s.event)),
+            ),
             Some(Some(Some(event))) if !event.overlaps(s.span.start, s.span.end) => report(
                 &mut problems,
                 format!(
@@ -735,7 +814,10 @@ pub fn missing_quotes(data: &Dataset, report: &str) -> Vec<String> {
         .map(|c| {
             format!(
                 "{} '{}': quote ({}) not found in the report: \"{}\"",
-                c.what, c.id, c.section, c.quote
+                c.what,
+                Echo(c.id),
+                Echo(c.section),
+                Echo(c.quote)
             )
         })
         .collect()

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::process::ExitCode;
 
+use crate::text::Echo;
+
 /// How `gmg` ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exit {
@@ -20,32 +22,34 @@ impl From<Exit> for ExitCode {
     }
 }
 
-/// A bad value that clap could not reject by itself (it depends on the collection, e.g. a
-/// field name). Reported like clap's own errors and mapped to [`Exit::Usage`].
+/// A usage error that clap could not find by itself (it depends on the collection, e.g. a
+/// field name, or on two options together). Reported like clap's own errors and mapped to
+/// [`Exit::Usage`].
 #[derive(Debug)]
-pub struct UsageError {
-    option: String,
-    value: String,
-    expected: String,
-}
+pub struct UsageError(String);
 
 impl UsageError {
-    pub fn new(option: &str, value: &str, expected: impl Into<String>) -> UsageError {
-        UsageError {
-            option: option.to_string(),
-            value: value.to_string(),
-            expected: expected.into(),
-        }
+    /// A bad value: names the option, the value (escaped and cut) and what is accepted.
+    pub fn new(option: &str, value: &str, expected: impl fmt::Display) -> UsageError {
+        UsageError(format!(
+            "invalid value '{}' for '{option}': {expected}",
+            Echo(value)
+        ))
+    }
+
+    /// Two options, or an option and a value, that do not go together, and why.
+    pub fn conflict(first: &str, second: &str, why: impl fmt::Display) -> UsageError {
+        UsageError(format!(
+            "'{}' cannot be used with '{}': {why}",
+            Echo(first),
+            Echo(second)
+        ))
     }
 }
 
 impl fmt::Display for UsageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "invalid value '{}' for '{}': {}",
-            self.value, self.option, self.expected
-        )
+        f.write_str(&self.0)
     }
 }
 
@@ -58,6 +62,57 @@ pub fn code_for(error: &anyhow::Error) -> Exit {
     } else {
         Exit::Failure
     }
+}
+
+/// Prints what clap found (help, the version, or a usage error) and gives the exit code.
+/// Help and the version go to standard output: a closed pipe ends quietly, any other
+/// failure to write is an error (exit 1). A usage error echoes the arguments it names
+/// escaped and cut, like every other message (see [`Echo`]).
+pub fn clap_error(error: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    use std::io::Write;
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        let mut out = std::io::stdout().lock();
+        let written = write!(out, "{}", error.render().ansi()).and_then(|()| out.flush());
+        return match written {
+            Ok(()) => Exit::Success.into(),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Success.into(),
+            Err(e) => {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "error: cannot write to standard output: {e}"
+                );
+                Exit::Failure.into()
+            }
+        };
+    }
+    // The values clap echoes are in its context; escape and cut them in place, then drop
+    // clap's own styling (stripping alone would delete an escape sequence's bytes from a
+    // value, leaving the reader with '' instead of what they typed).
+    let mut message = error.render().ansi().to_string();
+    for (_, value) in error.context() {
+        let values = match value {
+            clap::error::ContextValue::String(s) => std::slice::from_ref(s),
+            clap::error::ContextValue::Strings(v) => v.as_slice(),
+            _ => &[],
+        };
+        for value in values.iter().filter(|v| !v.is_empty()) {
+            let shown = Echo(value).to_string();
+            if shown != *value {
+                message = message.replace(value.as_str(), &shown);
+            }
+        }
+    }
+    let plain = anstream::adapter::strip_str(&message).to_string();
+    let _ = write!(
+        std::io::stderr(),
+        "{}",
+        crate::text::escape_controls(&plain)
+    );
+    ExitCode::from(error.exit_code() as u8)
 }
 
 /// True when the error is a closed pipe on our output, which ends quietly.

@@ -9,6 +9,7 @@ mod model;
 mod output;
 mod reader;
 mod record;
+mod text;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -28,17 +29,15 @@ fn main() -> ExitCode {
         .and_then(|matches| cli::Cli::from_arg_matches(&matches))
     {
         Ok(cli) => cli,
-        // Help and version exit 0, usage errors 2; clap prints either.
-        Err(error) => {
-            let _ = error.print();
-            return ExitCode::from(error.exit_code() as u8);
-        }
+        // Help and version exit 0, usage errors 2.
+        Err(error) => return exit::clap_error(&error),
     };
     match commands::run(&cli) {
         Ok(()) => Exit::Success.into(),
         Err(error) if exit::is_broken_pipe(&error) => Exit::Success.into(),
         Err(error) => {
-            let _ = writeln!(std::io::stderr(), "error: {error:#}");
+            let message = text::escape_controls(&format!("{error:#}"));
+            let _ = writeln!(std::io::stderr(), "error: {message}");
             exit::code_for(&error).into()
         }
     }

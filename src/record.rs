@@ -3,11 +3,13 @@
 
 use std::cmp::Ordering;
 use std::fmt::{self, Write as _};
+use std::ops::Range;
 
 use chrono::NaiveDate;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use crate::model::{DateSpan, Event, Handover, Member, Source, Statement};
+use crate::output::Flow;
 
 /// The value of one field of one record.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -125,6 +127,12 @@ pub trait Record {
     const FIELDS: &'static [&'static str];
     /// The fields a table shows when `--fields` is not given.
     const BRIEF: &'static [&'static str];
+    /// The fields a table wraps at word boundaries (prose); every other field is a token
+    /// (an id, a date, a kind) that keeps its width.
+    const WRAP: &'static [&'static str];
+    /// Fields from the most to the least important: a table too narrow for all of them hides
+    /// them from the end of this list. Fields not listed come after those listed.
+    const PRIORITY: &'static [&'static str];
 
     /// The value of `FIELDS[field]`.
     fn cell(&self, field: usize) -> Cell<'_>;
@@ -153,6 +161,35 @@ pub trait Record {
     fn field_index(name: &str) -> Option<usize> {
         Self::FIELDS.iter().position(|f| *f == name)
     }
+
+    /// Fields a table keeps to one line, cut with "…" (context, such as a search hit's title).
+    const CLIP: &'static [&'static str] = &[];
+
+    /// How a table lays out a field.
+    fn flow(field: usize) -> Flow {
+        let name = Self::FIELDS[field];
+        if Self::CLIP.contains(&name) {
+            Flow::Clip
+        } else if Self::WRAP.contains(&name) {
+            Flow::Wrap
+        } else {
+            Flow::Token
+        }
+    }
+
+    /// Where a field stands in `PRIORITY` (0 is the most important).
+    fn rank(field: usize) -> usize {
+        let name = Self::FIELDS[field];
+        Self::PRIORITY
+            .iter()
+            .position(|p| *p == name)
+            .unwrap_or(Self::PRIORITY.len())
+    }
+
+    /// The byte range of a field's text to highlight on a terminal (a search match).
+    fn highlight(&self, _field: usize) -> Option<Range<usize>> {
+        None
+    }
 }
 
 /// Defines `FIELDS` and `cell` together, so a field's name and its value cannot drift apart.
@@ -173,6 +210,22 @@ impl Record for Event {
     const PLURAL: &'static str = "events";
     const BRIEF: &'static [&'static str] =
         &["id", "start", "end", "kind", "title", "location", "section"];
+    const WRAP: &'static [&'static str] =
+        &["title", "location", "organizers", "quote", "also", "note"];
+    const PRIORITY: &'static [&'static str] = &[
+        "id",
+        "title",
+        "start",
+        "kind",
+        "location",
+        "end",
+        "section",
+        "organizers",
+        "precision",
+        "quote",
+        "note",
+        "also",
+    ];
     fields!(Event, |e| {
         "id" => Cell::Text(&e.id),
         "start" => Cell::opt_date(e.span.map(|s| s.start)),
@@ -201,6 +254,10 @@ impl Record for Statement {
     const NOUN: &'static str = "statement";
     const PLURAL: &'static str = "statements";
     const BRIEF: &'static [&'static str] = &["id", "start", "end", "title", "location", "section"];
+    const WRAP: &'static [&'static str] = &["title", "location", "quote", "also", "note"];
+    const PRIORITY: &'static [&'static str] = &[
+        "id", "title", "start", "end", "location", "section", "event", "quote", "note", "also",
+    ];
     fields!(Statement, |s| {
         "id" => Cell::Text(&s.id),
         "start" => Cell::Date(s.span.start),
@@ -227,6 +284,10 @@ impl Record for Member {
     const NOUN: &'static str = "member";
     const PLURAL: &'static str = "members";
     const BRIEF: &'static [&'static str] = &["acronym", "name", "added", "section"];
+    const WRAP: &'static [&'static str] = &["name", "quote", "also", "note"];
+    const PRIORITY: &'static [&'static str] = &[
+        "acronym", "name", "added", "section", "quote", "note", "also",
+    ];
     fields!(Member, |m| {
         "acronym" => Cell::Text(&m.acronym),
         "name" => Cell::Text(&m.name),
@@ -250,6 +311,8 @@ impl Record for Handover {
     const NOUN: &'static str = "handover item";
     const PLURAL: &'static str = "handover items";
     const BRIEF: &'static [&'static str] = &["id", "chairs", "text"];
+    const WRAP: &'static [&'static str] = &["chairs", "text", "quote", "note"];
+    const PRIORITY: &'static [&'static str] = &["id", "text", "chairs", "section", "quote", "note"];
     fields!(Handover, |h| {
         "id" => Cell::Text(&h.id),
         "chairs" => Cell::List(&h.chairs),

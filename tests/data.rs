@@ -50,14 +50,14 @@ fn every_statement_has_the_dates_event_and_place_the_report_gives() {
             "s05 2016-03-24 2016-03-24 csw60-side-event -",
             "s06 2016-03-29 2016-03-29 gfmd-workshop-2016-03-29 -",
             "s07 2016-04-11 2016-04-11 cpd-49 -",
-            "s08 2016-05-13 2016-05-13 friends-of-migration-2016-05-13 -",
+            "s08 2016-05-13 2016-05-13 friends-group-2016-05-13 -",
             "s09 2016-05-18 2016-05-18 gfmd-workshop-2016-05-18 -",
             "s10 2016-07-19 2016-07-19 gfmd-workshop-2016-07-19 -",
             "s11 2016-08-25 2016-08-25 colombo-process-5 -",
             "s12 2016-09-19 2016-09-19 un-summit-2016-09-19 New York",
-            "s13 2016-10-18 2016-10-18 unga-second-committee-2016-10-18 -",
+            "s13 2016-10-18 2016-10-18 unga-c2-2016-10-18 -",
             "s14 2016-10-20 2016-10-20 gfmd-fof-2016-10-20 -",
-            "s15 2016-12-09 2016-12-09 roundtable-political-participation-2016-12-09 -",
+            "s15 2016-12-09 2016-12-09 roundtable-2016-12-09 -",
             "s16 2016-12-10 2016-12-10 gfmd-summit-2016 Dhaka, Bangladesh",
         ]
     );
@@ -139,8 +139,8 @@ fn events_known_only_to_the_month_or_year_span_all_of_it() {
     for line in [
         "csw-60,,,",
         "gcm-discussions,,,",
-        "gfmd-2015-istanbul-side-event,,,",
-        "gfmd-2015-side-event-local-authorities,,,",
+        "gfmd-side-event-istanbul,,,",
+        "gfmd-side-event-local,,,",
         "hld-3,,,",
         "tf-decent-work-2016-02,,,",
     ] {
@@ -166,7 +166,7 @@ fn key_meetings_have_their_dates_and_places() {
         "un-summit-2016-09-19,2016-09-19,2016-09-19,summit,New York",
         "mayoral-forum-2016,2016-09-29,2016-09-30,forum,",
         "mayoral-forum-2015,2015-11-12,2015-11-13,forum,Quito",
-        "labour-migration-academy-2016,2016-12-05,2016-12-09,academy,\"Johannesburg, South Africa\"",
+        "labour-academy-2016,2016-12-05,2016-12-09,academy,\"Johannesburg, South Africa\"",
         "retreat-2017-02,2017-02-14,2017-02-15,retreat,outside New York",
     ] {
         assert!(out.contains(&format!("{line}\n")), "missing {line}");

@@ -76,10 +76,22 @@ fn a_field_named_twice_or_an_empty_search_is_refused() {
         fails(&["members", "--fields", "acronym,name,acronym"], 2),
         "error: invalid value 'acronym' for '--fields': each field may be named once\n"
     );
-    assert_eq!(
-        usage(&["search", ""]),
-        "error: a value is required for '<TEXT>' but none was supplied"
-    );
+    for blank in ["", "   ", "\t"] {
+        assert_eq!(
+            usage(&["search", blank]),
+            format!(
+                "error: invalid value '{}' for '<TEXT>': expected some text to search for",
+                blank.replace('\t', "\\t")
+            )
+        );
+        assert_eq!(
+            usage(&["events", "--search", blank]),
+            format!(
+                "error: invalid value '{}' for '--search <TEXT>': expected some text to search for",
+                blank.replace('\t', "\\t")
+            )
+        );
+    }
 }
 
 #[test]

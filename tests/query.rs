@@ -52,7 +52,7 @@ fn month_precision_events_fall_in_their_month() {
         june,
         [
             "board-meeting-2016",
-            "chairing-rotation-decision-2016",
+            "chairing-decision-2016",
             "micic-guidelines-launch",
             "msm-geneva-2016-06",
             "msm-2016-06-30"
@@ -148,10 +148,10 @@ fn location_kind_and_organizer() {
             "msm-geneva-2016-06",
             "msm-2016-06-30",
             "msm-2016-07-20",
-            "summit-side-event-2016-09-20",
+            "side-event-2016-09-20",
             "gfmd-2016-ohchr-event",
             "gcm-discussions",
-            "gfmd-2015-istanbul-side-event"
+            "gfmd-side-event-istanbul"
         ]
     );
     // A whole name, not a part of one.

@@ -1,38 +1,52 @@
 //! `gmg` with no subcommand: what the dataset is, how much it holds, and what to try next.
 
 use std::collections::BTreeSet;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
 use crate::dataset::{self, Origin};
+use crate::output::layout::fill;
+use crate::output::{plain_table, table_width, write_trimmed, Flow, PlainColumn};
 
-const NEXT: &str = "\
-Try:
-  gmg statements --month 3        statements delivered in March 2016
-  gmg members --added 2016        entities admitted during the year
-  gmg events --kind multi-stakeholder-meeting
-  gmg handover --chair escap      issues handed over from the ESCAP Chair
-  gmg search xenophobia           every record that mentions a word
-  gmg show s12 --context          one record, with its passage of the report
-  gmg timeline                    the year month by month
-  gmg --help                      every command and option";
+/// What to try next: a command and what it answers.
+const NEXT: [(&str, &str); 8] = [
+    (
+        "gmg statements --month 3",
+        "statements delivered in March 2016",
+    ),
+    (
+        "gmg members --added 2016",
+        "entities admitted during the year",
+    ),
+    ("gmg events --location geneva", "what happened in Geneva"),
+    (
+        "gmg handover --chair escap",
+        "issues handed over from the ESCAP Chair",
+    ),
+    ("gmg search xenophobia", "every record that mentions a word"),
+    (
+        "gmg show s12 --context",
+        "one record, with its passage of the report",
+    ),
+    ("gmg timeline", "the year month by month"),
+    ("gmg --help", "every command and option"),
+];
+
+/// A suggestion keeps this much of its description before it is left out.
+const NEXT_READABLE: usize = 10;
 
 pub fn run(data: Option<&Path>) -> anyhow::Result<()> {
     let origin = Origin::from_option(data);
     let d = dataset::load(&origin)?;
     let r = &d.report;
     let stdout = io::stdout();
+    let width = table_width(stdout.is_terminal());
     let mut out = io::BufWriter::new(stdout.lock());
-    writeln!(out, "gmg: {} ({}), Chair: {}", r.title, r.year, r.chair)?;
-    writeln!(
-        out,
-        "Report period {} to {}; data {origin}, drawn from {}",
-        r.start, r.end, r.source
-    )?;
-    writeln!(
-        out,
-        "Every record names its section of the report and quotes it verbatim."
-    )?;
+    let about = format!(
+        "gmg: {} ({}), Chair: {}\nReport period {} to {}; data {origin}, drawn from {}\nEvery record names its section of the report and quotes it verbatim.",
+        r.title, r.year, r.chair, r.start, r.end, r.source
+    );
+    writeln!(out, "{}", fill(&about, width))?;
     writeln!(out)?;
 
     let spans: Vec<_> = d.events.iter().filter_map(|e| e.span).collect();
@@ -75,7 +89,27 @@ pub fn run(data: Option<&Path>) -> anyhow::Result<()> {
         chairs.len()
     )?;
     writeln!(out)?;
-    writeln!(out, "{NEXT}")?;
+    writeln!(out, "Try:")?;
+    let next: Vec<Vec<String>> = NEXT
+        .iter()
+        .map(|(command, what)| vec![command.to_string(), what.to_string()])
+        .collect();
+    let columns = [
+        PlainColumn {
+            flow: Flow::Token,
+            rank: 0,
+            bold: false,
+        },
+        PlainColumn {
+            flow: Flow::Wrap,
+            rank: 1,
+            bold: false,
+        },
+    ];
+    write_trimmed(
+        &mut out,
+        &plain_table(&next, &columns, NEXT_READABLE, false, width),
+    )?;
     out.flush()?;
     Ok(())
 }

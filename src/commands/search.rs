@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::cli::{Collection, Format, SearchArgs};
 use crate::commands::list::{print, Shape};
 use crate::dataset::{self, Origin};
-use crate::filter::{find_ci, Needle, Period};
+use crate::filter::{find, Needle, Period};
 use crate::model::DateSpan;
 use crate::output::Destination;
 use crate::record::{fields, Cell, Record};
@@ -21,6 +21,8 @@ pub struct Hit<'a> {
     /// The field the snippet comes from.
     field: &'static str,
     snippet: String,
+    /// Where the match is in the snippet.
+    mark: Range<usize>,
     section: &'a str,
     /// Position in the default order: collections in turn, each in its own order.
     rank: usize,
@@ -30,6 +32,11 @@ impl Record for Hit<'_> {
     const NOUN: &'static str = "match";
     const PLURAL: &'static str = "records";
     const BRIEF: &'static [&'static str] = &["kind", "id", "start", "title", "snippet"];
+    const WRAP: &'static [&'static str] = &["snippet"];
+    const CLIP: &'static [&'static str] = &["title"];
+    const PRIORITY: &'static [&'static str] = &[
+        "id", "snippet", "kind", "start", "title", "end", "field", "section",
+    ];
     fields!(Hit<'_>, |h| {
         "kind" => Cell::Text(h.kind.as_str()),
         "id" => Cell::Text(h.key),
@@ -52,6 +59,10 @@ impl Record for Hit<'_> {
     fn default_order(&self, other: &Self) -> std::cmp::Ordering {
         self.rank.cmp(&other.rank)
     }
+
+    fn highlight(&self, field: usize) -> Option<Range<usize>> {
+        (Self::FIELDS[field] == "snippet").then(|| self.mark.clone())
+    }
 }
 
 pub fn run(data: Option<&Path>, args: &SearchArgs) -> anyhow::Result<()> {
@@ -61,7 +72,6 @@ pub fn run(data: Option<&Path>, args: &SearchArgs) -> anyhow::Result<()> {
     let finder = Finder {
         needle: Needle::new(&args.text),
         period: Period::from_args(&args.dates),
-        highlight: dest.style.color && dest.style.format == Format::Table,
     };
     let wanted = |c: Collection| args.kind.is_empty() || args.kind.contains(&c);
     let mut hits = Vec::new();
@@ -88,7 +98,6 @@ pub fn run(data: Option<&Path>, args: &SearchArgs) -> anyhow::Result<()> {
 struct Finder {
     needle: Needle,
     period: Option<Period>,
-    highlight: bool,
 }
 
 impl Finder {
@@ -108,7 +117,7 @@ impl Finder {
             if self.period.is_some_and(|p| !p.matches(record.span())) {
                 continue;
             }
-            let Some((field, snippet)) = self.first_mention(record) else {
+            let Some((field, (snippet, mark))) = self.first_mention(record) else {
                 continue;
             };
             let text = |f| match record.cell(f) {
@@ -122,6 +131,7 @@ impl Finder {
                 title: text(title),
                 field,
                 snippet,
+                mark,
                 section: text(section),
                 rank: hits.len(),
             });
@@ -130,14 +140,16 @@ impl Finder {
 
     /// The first field that mentions the needle (the key last, since it is shown anyway),
     /// and a snippet around the mention.
-    fn first_mention<R: Record>(&self, record: &R) -> Option<(&'static str, String)> {
+    fn first_mention<R: Record>(
+        &self,
+        record: &R,
+    ) -> Option<(&'static str, (String, Range<usize>))> {
         let order = (1..R::FIELDS.len()).chain(std::iter::once(0));
         order.into_iter().find_map(|f| {
             let mut found = None;
             record.cell(f).each_text(&mut |text| {
                 if found.is_none() {
-                    found = find_ci(text, self.needle.lower())
-                        .map(|range| snippet(text, range, self.highlight));
+                    found = find(text, &self.needle).map(|range| snippet(text, range));
                 }
             });
             found.map(|s| (R::FIELDS[f], s))
@@ -148,9 +160,9 @@ impl Finder {
 /// How many characters of context a snippet keeps on each side of the match.
 const CONTEXT_CHARS: usize = 40;
 
-/// The match with some context on each side, on one line; the match in bold yellow when
-/// `highlight`.
-pub fn snippet(text: &str, range: Range<usize>, highlight: bool) -> String {
+/// The match with some context on each side, on one line (runs of whitespace as one
+/// space), and where the match is in it.
+pub fn snippet(text: &str, range: Range<usize>) -> (String, Range<usize>) {
     let before = &text[..range.start];
     let after = &text[range.end..];
     let cut_before = before
@@ -160,29 +172,58 @@ pub fn snippet(text: &str, range: Range<usize>, highlight: bool) -> String {
         .map(|(i, _)| i);
     let cut_after = after.char_indices().nth(CONTEXT_CHARS).map(|(i, _)| i);
     // Where text is cut, drop the broken word too.
-    let mut out = String::new();
-    if let Some(i) = cut_before {
-        let kept = &before[i..];
-        out.push('…');
-        out.push_str(kept.find(' ').map_or(kept, |sp| &kept[sp + 1..]));
-    } else {
-        out.push_str(before);
-    }
-    let matched = &text[range];
-    if highlight {
-        out.push_str(&format!("\u{1b}[1;33m{matched}\u{1b}[0m"));
-    } else {
-        out.push_str(matched);
-    }
-    match cut_after {
+    let before = match cut_before {
+        Some(i) => {
+            let kept = &before[i..];
+            kept.find(' ').map_or(kept, |sp| &kept[sp + 1..])
+        }
+        None => before,
+    };
+    let after = match cut_after {
         Some(i) => {
             let kept = &after[..i];
-            out.push_str(kept.rfind(' ').map_or(kept, |sp| &kept[..sp]));
-            out.push('…');
+            kept.rfind(' ').map_or(kept, |sp| &kept[..sp])
         }
-        None => out.push_str(after),
+        None => after,
+    };
+    let mut out = OneLine::default();
+    if cut_before.is_some() {
+        out.push("…");
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out.push(before);
+    out.push("");
+    let start = out.text.len() + usize::from(out.space && !out.text.is_empty());
+    out.push(&text[range]);
+    let end = out.text.len();
+    out.push(after);
+    if cut_after.is_some() {
+        out.push("…");
+    }
+    let start = start.min(end);
+    (out.text, start..end)
+}
+
+/// Text on one line: runs of whitespace as one space, none at the start or the end.
+#[derive(Default)]
+struct OneLine {
+    text: String,
+    /// Whitespace is pending: a space goes in before the next character.
+    space: bool,
+}
+
+impl OneLine {
+    fn push(&mut self, piece: &str) {
+        for c in piece.chars() {
+            if c.is_whitespace() {
+                self.space = true;
+                continue;
+            }
+            if std::mem::take(&mut self.space) && !self.text.is_empty() {
+                self.text.push(' ');
+            }
+            self.text.push(c);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -192,20 +233,26 @@ mod tests {
     #[test]
     fn snippets_keep_context_and_mark_cuts() {
         let text = "a".repeat(50) + "NEEDLE" + &"b".repeat(50);
-        let s = snippet(&text, 50..56, false);
+        let (s, mark) = snippet(&text, 50..56);
         assert_eq!(s, format!("…{}NEEDLE{}…", "a".repeat(40), "b".repeat(40)));
+        assert_eq!(&s[mark], "NEEDLE");
         assert_eq!(
-            snippet("short NEEDLE text", 6..12, false),
-            "short NEEDLE text"
+            snippet("short NEEDLE text", 6..12),
+            ("short NEEDLE text".to_string(), 6..12)
         );
         let words = "one two three four five six seven eight nine ten NEEDLE ten nine eight seven six five four three two one";
         assert_eq!(
-            snippet(words, 49..55, false),
+            snippet(words, 49..55).0,
             "…four five six seven eight nine ten NEEDLE ten nine eight seven six five four…"
         );
         assert_eq!(
-            snippet("x\nNEEDLE\ny", 2..8, true),
-            "x \u{1b}[1;33mNEEDLE\u{1b}[0m y"
+            snippet("x\nNEEDLE\ny", 2..8),
+            ("x NEEDLE y".to_string(), 2..8)
         );
+        assert_eq!(
+            snippet("large\n  movements of", 0..17),
+            ("large movements of".to_string(), 0..15)
+        );
+        assert_eq!(snippet("NEEDLE", 0..6), ("NEEDLE".to_string(), 0..6));
     }
 }

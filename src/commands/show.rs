@@ -6,12 +6,12 @@ use std::path::Path;
 
 use anyhow::bail;
 use chrono::NaiveDate;
-use comfy_table::{presets, Attribute, Cell as TableCell};
 use serde_json::{json, Value};
 
 use crate::cli::{CardFormat, Collection, ShowArgs};
 use crate::dataset::{self, passage, Origin, REPORT};
 use crate::model::{Dataset, Event, Handover, Member, Source, Statement};
+use crate::output::{plain_table, write_trimmed, Flow, PlainColumn};
 use crate::record::{JsonRow, Record};
 
 /// A record found by id.
@@ -250,9 +250,24 @@ impl<'a> Card<'a> {
     fn new<R: Record>(
         kind: Collection,
         record: &'a R,
-        links: Vec<Link<'a>>,
+        mut links: Vec<Link<'a>>,
         also: &[Source],
     ) -> Card<'a> {
+        // Grouped by relation (in the order relations first appear), each group in date
+        // order, undated last.
+        let relations: Vec<&str> = links.iter().map(|l| l.relation).collect();
+        let group = |l: &Link<'_>| relations.iter().position(|r| *r == l.relation);
+        links.sort_by(|a, b| {
+            group(a)
+                .cmp(&group(b))
+                .then_with(|| match (a.start, b.start) {
+                    (Some(x), Some(y)) => x.cmp(&y),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                })
+                .then_with(|| a.id.cmp(b.id))
+        });
         let all: Vec<usize> = (0..R::FIELDS.len()).collect();
         let fields = all
             .iter()
@@ -308,14 +323,6 @@ impl<'a> Card<'a> {
         color: bool,
         width: Option<u16>,
     ) -> io::Result<()> {
-        let label = |text: &str| {
-            let cell = TableCell::new(text);
-            if color {
-                cell.add_attribute(Attribute::Bold)
-            } else {
-                cell
-            }
-        };
         let heading = |out: &mut dyn Write, text: &str| {
             if color {
                 writeln!(out, "\u{1b}[1m{text}\u{1b}[0m")
@@ -323,58 +330,105 @@ impl<'a> Card<'a> {
                 writeln!(out, "{text}")
             }
         };
+        // A label and its text: the label whole and bold, the text wrapped.
+        let labelled = [
+            PlainColumn {
+                flow: Flow::Token,
+                rank: 0,
+                bold: true,
+            },
+            PlainColumn {
+                flow: Flow::Wrap,
+                rank: 1,
+                bold: false,
+            },
+        ];
         heading(out, &format!("{} {}", self.kind.as_str(), self.key))?;
-        let mut fields = crate::output::styled_table(presets::NOTHING, color, width);
-        for (name, value) in &self.fields {
-            let value = if value.is_empty() { "—" } else { value };
-            fields.add_row(vec![label(name), TableCell::new(value)]);
-        }
-        crate::output::write_trimmed(out, &fields)?;
+        let fields: Vec<Vec<String>> = self
+            .fields
+            .iter()
+            .map(|(name, value)| {
+                let value = if value.is_empty() { "—" } else { value };
+                vec![name.to_string(), value.to_string()]
+            })
+            .collect();
+        write_trimmed(
+            out,
+            &plain_table(&fields, &labelled, CARD_READABLE, color, width),
+        )?;
         writeln!(out)?;
         heading(out, "Linked records")?;
         if self.links.is_empty() {
             writeln!(out, " none")?;
         }
+        // kind, id, start, title: the id and title matter most, the title is cut to fit.
+        let link_columns = [
+            PlainColumn {
+                flow: Flow::Token,
+                rank: 3,
+                bold: false,
+            },
+            PlainColumn {
+                flow: Flow::Token,
+                rank: 0,
+                bold: true,
+            },
+            PlainColumn {
+                flow: Flow::Token,
+                rank: 2,
+                bold: false,
+            },
+            PlainColumn {
+                flow: Flow::Clip,
+                rank: 1,
+                bold: false,
+            },
+        ];
         let mut relations: Vec<&str> = self.links.iter().map(|l| l.relation).collect();
         relations.dedup();
         for relation in relations {
             writeln!(out, " {relation}:")?;
-            let mut links = crate::output::styled_table(presets::NOTHING, color, width);
-            for l in self.links.iter().filter(|l| l.relation == relation) {
-                let start = l.start.map(|d| d.to_string()).unwrap_or_default();
-                let title = shorten(l.title, LINK_TITLE_CHARS);
-                let row = [
-                    TableCell::new(l.kind.as_str()),
-                    label(l.id),
-                    TableCell::new(start),
-                    TableCell::new(title),
-                ];
-                links.add_row(Vec::from(row));
-            }
-            crate::output::write_trimmed(out, &links)?;
+            let rows: Vec<Vec<String>> = self
+                .links
+                .iter()
+                .filter(|l| l.relation == relation)
+                .map(|l| {
+                    let start = l.start.map(|d| d.to_string()).unwrap_or_default();
+                    vec![
+                        l.kind.as_str().to_string(),
+                        l.id.to_string(),
+                        start,
+                        l.title.to_string(),
+                    ]
+                })
+                .collect();
+            write_trimmed(
+                out,
+                &plain_table(&rows, &link_columns, LINK_READABLE, color, width),
+            )?;
         }
         if context {
             writeln!(out)?;
             heading(out, "In the report")?;
-            let mut passages = crate::output::styled_table(presets::NOTHING, color, width);
-            for s in &self.sources {
-                let text = passage(REPORT, &s.quote)
-                    .unwrap_or_else(|| "(this quote is not in the bundled report)".to_string());
-                passages.add_row(vec![label(&s.section), TableCell::new(text)]);
-            }
-            crate::output::write_trimmed(out, &passages)?;
+            let passages: Vec<Vec<String>> = self
+                .sources
+                .iter()
+                .map(|s| {
+                    let text = passage(REPORT, &s.quote)
+                        .unwrap_or_else(|| "(this quote is not in the bundled report)".to_string());
+                    vec![s.section.clone(), text]
+                })
+                .collect();
+            write_trimmed(
+                out,
+                &plain_table(&passages, &labelled, CARD_READABLE, color, width),
+            )?;
         }
         Ok(())
     }
 }
 
-/// How much of a linked record's title the card shows (JSON has it whole).
-const LINK_TITLE_CHARS: usize = 70;
-
-/// `text` cut to `max` characters, with "…" where it was cut.
-fn shorten(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", text[..i].trim_end()),
-        None => text.to_string(),
-    }
-}
+/// A card keeps every field's label and text down to this many characters of text.
+const CARD_READABLE: usize = 10;
+/// A link keeps this much of its title before its kind, then its date, are left out.
+const LINK_READABLE: usize = 20;

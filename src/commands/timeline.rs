@@ -10,6 +10,7 @@ use crate::commands::list::{print, Shape};
 use crate::dataset::{self, Origin};
 use crate::filter::Filter;
 use crate::model::{month_bounds, DateSpan, Event, Precision, Statement};
+use crate::output::layout::fill;
 use crate::output::{count, Destination, Style};
 use crate::record::{fields, Cell, Record};
 
@@ -24,6 +25,8 @@ impl Record for MonthCount {
     const NOUN: &'static str = "month";
     const PLURAL: &'static str = "months";
     const BRIEF: &'static [&'static str] = &["month", "events", "statements"];
+    const WRAP: &'static [&'static str] = &[];
+    const PRIORITY: &'static [&'static str] = &["month", "events", "statements"];
     fields!(MonthCount, |m| {
         "month" => Cell::Text(&m.month),
         "events" => Cell::Int(m.events),
@@ -144,6 +147,8 @@ const MONTH_NAMES: [&str; 12] = [
 
 /// The widest a bar may be.
 const MAX_BAR: usize = 24;
+/// What a chart line takes besides its two bars: the month, two counts and the gaps.
+const LINE_WITHOUT_BARS: usize = 18;
 
 /// A bar chart: one line per month, events and statements side by side with their counts.
 fn chart(counts: &Year, style: &Style, out: &mut dyn Write) -> io::Result<()> {
@@ -154,7 +159,10 @@ fn chart(counts: &Year, style: &Style, out: &mut dyn Write) -> io::Result<()> {
         .max()
         .unwrap_or(0)
         .max(1) as usize;
-    let bar_width = MAX_BAR.min(max);
+    let room = style.width.map_or(MAX_BAR, |w| {
+        usize::from(w).saturating_sub(LINE_WITHOUT_BARS) / 2
+    });
+    let bar_width = MAX_BAR.min(max).min(room).max(1);
     let paint = |text: String, code: &str| {
         if style.color {
             format!("\u{1b}[{code}m{text}\u{1b}[0m")
@@ -191,18 +199,16 @@ fn chart(counts: &Year, style: &Style, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{}", line.trim_end())?;
     }
     let (events, statements) = counts.year_only;
-    writeln!(
-        out,
-        "█ events, ▒ statements: a record counts in every month its dates overlap."
-    )?;
+    let legend = "█ events, ▒ statements: a record counts in every month its dates overlap.";
+    writeln!(out, "{}", fill(legend, style.width))?;
     if events + statements > 0 {
-        writeln!(
-            out,
+        let year_only = format!(
             "Known only to the year {}, so in no month: {} and {}.",
             counts.year,
             count(events, "event"),
             count(statements, "statement")
-        )?;
+        );
+        writeln!(out, "{}", fill(&year_only, style.width))?;
     }
     Ok(())
 }

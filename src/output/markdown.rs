@@ -1,16 +1,16 @@
-//! A markdown pipe table, with pipes and line breaks in cells escaped.
+//! A markdown pipe table: pipes, line breaks and HTML in cells escaped, so data can neither
+//! break the table nor inject markup. A pipe table needs its header row, so `--no-header`
+//! is refused for it (see `Destination::new`).
 
 use std::io::{self, Write};
 
-use super::{Rows, Style};
+use super::Rows;
 use crate::record::{cell_text, Record};
 
-pub fn render<R: Record>(rows: &Rows<'_, R>, style: &Style, out: &mut dyn Write) -> io::Result<()> {
-    if style.header {
-        let names: Vec<&str> = rows.names().collect();
-        writeln!(out, "| {} |", names.join(" | "))?;
-        writeln!(out, "|{}", "---|".repeat(names.len()))?;
-    }
+pub fn render<R: Record>(rows: &Rows<'_, R>, out: &mut dyn Write) -> io::Result<()> {
+    let names: Vec<&str> = rows.names().collect();
+    writeln!(out, "| {} |", names.join(" | "))?;
+    writeln!(out, "|{}", "---|".repeat(names.len()))?;
     let mut buf = String::new();
     for record in rows.records {
         out.write_all(b"|")?;
@@ -23,10 +23,20 @@ pub fn render<R: Record>(rows: &Rows<'_, R>, style: &Style, out: &mut dyn Write)
     Ok(())
 }
 
-/// Escapes what would break a pipe table cell.
+/// Escapes what would break a pipe table cell or be read as HTML; line breaks become the
+/// table's own `<br>`.
 pub fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace(['\n', '\r'], "<br>")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' => out.push_str("\\\\"),
+            '|' => out.push_str("\\|"),
+            '\n' => out.push_str("<br>"),
+            c => out.push(c),
+        }
+    }
+    out
 }

@@ -3,10 +3,12 @@
 
 mod delimited;
 mod json;
+pub mod layout;
 mod markdown;
 mod table;
 
-pub use table::styled as styled_table;
+pub use layout::Flow;
+pub use table::{plain as plain_table, PlainColumn};
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -50,7 +52,7 @@ pub fn render<R: Record>(rows: &Rows<'_, R>, style: &Style, out: &mut dyn Write)
         Format::Tsv => delimited::render(rows, style, b'\t', out),
         Format::Json => json::render(rows, false, out),
         Format::Ndjson => json::render(rows, true, out),
-        Format::Markdown => markdown::render(rows, style, out),
+        Format::Markdown => markdown::render(rows, out),
     }
 }
 
@@ -70,6 +72,13 @@ impl Destination {
             (None, Some(path)) => format_of(path)?,
             (None, None) => default,
         };
+        if format == Format::Markdown && args.no_header {
+            return Err(UsageError::conflict(
+                "--no-header",
+                "--format markdown",
+                "a markdown table needs its header row",
+            ));
+        }
         let terminal = args.output.is_none() && io::stdout().is_terminal();
         let color = use_color(args.color, terminal);
         Ok(Destination {

@@ -1,0 +1,282 @@
+//! Tables a person can read in any terminal: tokens whole, prose wrapped, the least
+//! important columns hidden (and said so) when the width is short; snapshots of every view
+//! at 60, 80 and 120 columns.
+
+mod common;
+
+use common::{column, fixture_arg, gmg, json};
+use proptest::prelude::*;
+use textwrap::core::display_width;
+
+/// `gmg ARGS` at `width` columns: (stdout, stderr).
+fn at(width: usize, args: &[&str]) -> (String, String) {
+    let out = gmg()
+        .args(args)
+        .env("COLUMNS", width.to_string())
+        .output()
+        .expect("gmg runs");
+    assert!(out.status.success(), "gmg {args:?} at {width}: {out:?}");
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// The widest line, in terminal columns.
+fn widest(text: &str) -> usize {
+    text.lines().map(display_width).max().unwrap_or(0)
+}
+
+/// What a person sees: standard output, then any note on standard error.
+fn screen(width: usize, args: &[&str]) -> String {
+    let (out, err) = at(width, args);
+    if err.is_empty() {
+        out
+    } else {
+        format!("{out}--- stderr ---\n{err}")
+    }
+}
+
+const VIEWS: [(&str, &[&str]); 9] = [
+    ("events", &["events"]),
+    ("statements", &["statements"]),
+    ("members", &["members"]),
+    ("handover", &["handover"]),
+    ("search", &["search", "migrant women"]),
+    ("show_event", &["show", "msm-2016-06-30", "--context"]),
+    ("show_member", &["show", "ohchr"]),
+    ("timeline", &["timeline"]),
+    ("overview", &[]),
+];
+
+#[test]
+fn every_view_at_60_80_and_120_columns() {
+    for width in [60, 80, 120] {
+        for (name, args) in VIEWS {
+            let text = screen(width, args);
+            assert!(widest(&text) <= width, "{name} at {width}:\n{text}");
+            insta::assert_snapshot!(format!("{name}_{width}"), text);
+        }
+    }
+}
+
+#[test]
+fn events_take_about_two_lines_a_record_at_80_columns() {
+    let (out, err) = at(80, &["events"]);
+    let records = column(&["events"], "id").len();
+    // Two lines of header, then the records.
+    let lines = out.lines().count() - 2;
+    assert!(
+        lines as f64 / records as f64 <= 2.25,
+        "{lines} lines for {records} events"
+    );
+    assert_eq!(
+        err,
+        "note: end, kind, location and section hidden to fit 80 columns; see them with a\nwider terminal, --fields or -f csv\n"
+    );
+    assert!(out.starts_with("id                       ┆ start      ┆ title\n══"));
+}
+
+#[test]
+fn piped_with_no_width_every_record_is_one_line() {
+    let out = gmg().args(["events"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 2 + column(&["events"], "id").len());
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn a_column_empty_in_every_row_is_left_out_of_the_table_only() {
+    // No statement of March has a location.
+    let (out, _) = at(200, &["statements", "--month", "3"]);
+    assert!(
+        out.starts_with("id  ┆ start      ┆ end        ┆ title"),
+        "{out}"
+    );
+    assert!(!out.contains("location"));
+    let csv = column(&["statements", "--month", "3"], "location");
+    assert_eq!(csv, ["", "", "", "", ""]);
+}
+
+#[test]
+fn fields_asked_for_are_hidden_last_first_when_they_cannot_fit() {
+    let args = ["events", "--fields", "id,note,start", "--month", "2016-06"];
+    let (out, err) = at(80, &args);
+    assert!(out.starts_with("id                      ┆ note"), "{out}");
+    assert!(out.lines().next().unwrap().ends_with("┆ start"), "{out}");
+    assert!(widest(&out) <= 80);
+    assert_eq!(err, "");
+    let (out, err) = at(40, &args);
+    assert!(
+        out.starts_with("id                      ┆ start\n"),
+        "{out}"
+    );
+    assert_eq!(
+        err,
+        "note: note hidden to fit 40 columns; see\nit with a wider terminal, --fields or -f\ncsv\n"
+    );
+    let (out, err) = at(40, &["events", "--fields", "title,quote,id"]);
+    assert!(out.starts_with("id\n"), "{out}");
+    assert_eq!(
+        err,
+        "note: title and quote hidden to fit 40\ncolumns; see them with a wider terminal,\n--fields or -f csv\n"
+    );
+}
+
+#[test]
+fn links_in_a_card_are_in_date_order_and_cut_at_a_word_to_the_width() {
+    let (out, _) = at(60, &["show", "ohchr"]);
+    let links: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.contains("organised by this member"))
+        .skip(1)
+        .take(7)
+        .collect();
+    assert_eq!(
+        links,
+        [
+            " msm-geneva-2016-06        2016-06-01  Multi-stakeholder…",
+            " msm-2016-06-30            2016-06-30  Protecting the…",
+            " msm-2016-07-20            2016-07-20  Responding to…",
+            " side-event-2016-09-20     2016-09-20  Side event during…",
+            " gfmd-2016-ohchr-event     2016-12-11  Event during the…",
+            " gcm-discussions                       Discussions with…",
+            " gfmd-side-event-istanbul              GFMD side event in…",
+        ]
+    );
+    // Piped with no width, nothing is cut.
+    let piped = common::stdout(&["show", "ohchr"]);
+    assert!(piped.contains("Multi-stakeholder meeting on the protection of the human rights of migrants in large movements\n"), "{piped}");
+}
+
+#[test]
+fn a_match_is_highlighted_on_every_line_it_wraps_onto() {
+    let out = gmg()
+        .args([
+            "search",
+            "large movements of refugees and migrants",
+            "--kind",
+            "event",
+            "--color",
+            "always",
+            "--fields",
+            "id,snippet",
+            "--limit",
+            "1",
+        ])
+        .env("COLUMNS", "50")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(widest(&anstream::adapter::strip_str(&text).to_string()) <= 50);
+    // Every line that opens a highlight closes it, so no colour runs into the rules.
+    for line in text.lines().filter(|l| l.contains("\u{1b}[1;33m")) {
+        let (_, after) = line.rsplit_once("\u{1b}[1;33m").unwrap();
+        assert!(after.contains("\u{1b}[0m"), "{line:?}");
+    }
+    assert!(
+        text.contains("\u{1b}[1;33mlarge movements of\u{1b}[0m"),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn a_word_longer_than_the_terminal_is_broken_and_nothing_overflows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.ron");
+    let small = std::fs::read_to_string(common::fixture("small.ron")).unwrap();
+    let long = "w".repeat(5000);
+    std::fs::write(
+        &path,
+        small.replace("GMG Strategic Retreat", &format!("GMG {long} Retreat")),
+    )
+    .unwrap();
+    let path = path.display().to_string();
+    let (out, _) = at(80, &["events", "--data", &path]);
+    assert!(widest(&out) <= 80);
+    assert!(out.contains("retreat "), "the id stays whole: {out}");
+    let unbroken = out.replace(['┆', ' ', '\n'], "");
+    assert!(unbroken.contains(&long));
+}
+
+/// The ids and the dates a listing has, from its csv.
+fn ids_and_dates(args: &[&str]) -> (Vec<String>, Vec<String>) {
+    let key = if args[0] == "members" {
+        "acronym"
+    } else {
+        "id"
+    };
+    let ids = column(args, key);
+    let dates = match args[0] {
+        "events" | "statements" => column(args, "start")
+            .into_iter()
+            .filter(|d| !d.is_empty())
+            .collect(),
+        _ => vec![],
+    };
+    (ids, dates)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// At any width from 40 to 200: no line wider than the terminal, every id whole, and
+    /// every date whole wherever the date column is shown.
+    #[test]
+    fn listings_fit_any_width_with_tokens_whole(width in 40usize..=200, which in 0usize..5) {
+        let args: &[&str] = [
+            &["events"][..],
+            &["statements"],
+            &["members"],
+            &["handover"],
+            &["search", "gfmd", "--fields", "id,start,snippet"],
+        ][which];
+        let (out, _) = at(width, args);
+        prop_assert!(widest(&out) <= width, "{args:?} at {width}:\n{out}");
+        let listing = if args[0] == "search" { &["events", "--search", "gfmd"][..] } else { args };
+        let (ids, dates) = ids_and_dates(listing);
+        let cells: Vec<&str> = out.lines().flat_map(|l| l.split('┆')).map(str::trim).collect();
+        for id in &ids {
+            prop_assert!(cells.contains(&id.as_str()), "{id} not whole at {width}:\n{out}");
+        }
+        if out.lines().next().is_some_and(|h| h.contains("start")) {
+            for date in &dates {
+                prop_assert!(cells.contains(&date.as_str()), "{date} not whole at {width}");
+            }
+        }
+    }
+}
+
+#[test]
+fn search_finds_what_people_type() {
+    let ids = |query: &str| -> Vec<String> {
+        json(&["search", query, "--fields", "id"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // The report prints ’ and –; people type ' and -.
+    assert_eq!(ids("women's economic"), ids("women’s economic"));
+    assert_eq!(ids("women's economic").len(), 2);
+    assert_eq!(ids("10-12 december"), ids("10–12 december"));
+    assert!(!ids("10-12 december").is_empty());
+    assert_eq!(ids("NEW   york"), ids("new york"));
+    // The listings fold alike.
+    assert_eq!(
+        column(&["statements", "--search", "women's economic"], "id"),
+        ["s04"]
+    );
+    // The snippet shows the text as the report prints it.
+    let hits = json(&["search", "women's economic", "--fields", "snippet"]);
+    assert!(hits[0]["snippet"]
+        .as_str()
+        .unwrap()
+        .contains("Women’s Economic"));
+    let data = fixture_arg("small.ron");
+    assert_eq!(
+        column(&["events", "--data", &data, "--search", "new york"], "id"),
+        ["retreat"]
+    );
+}
