@@ -35,7 +35,7 @@ impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Origin::Embedded => f.write_str(EMBEDDED_NAME),
-            Origin::File(path) => write!(f, "{}", path.display()),
+            Origin::File(path) => f.write_str(&crate::text::path(path)),
         }
     }
 }
@@ -204,7 +204,7 @@ pub fn read(origin: &Origin) -> anyhow::Result<std::borrow::Cow<'static, str>> {
         Origin::Embedded => Ok(EMBEDDED.into()),
         Origin::File(path) => std::fs::read_to_string(path)
             .map(Into::into)
-            .map_err(|e| anyhow::anyhow!("cannot read dataset {}: {e}", path.display())),
+            .map_err(|e| anyhow::anyhow!("cannot read dataset {}: {e}", crate::text::path(path))),
     }
 }
 

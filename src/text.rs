@@ -52,25 +52,41 @@ pub fn describe(c: char) -> String {
 /// How many characters of a value a message echoes before cutting it with "…".
 pub const ECHO_CHARS: usize = 80;
 
+/// How many characters of a path a message echoes: paths are longer, and need more of
+/// themselves to be recognised.
+pub const PATH_CHARS: usize = 400;
+
 /// A value as a message echoes it: forbidden characters escaped (`\u{1b}`), newlines and
 /// tabs as `\n` and `\t`, and cut to [`ECHO_CHARS`] characters with "…".
 pub struct Echo<'a>(pub &'a str);
 
 impl fmt::Display for Echo<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, c) in self.0.chars().enumerate() {
-            if i == ECHO_CHARS {
-                return f.write_str("…");
-            }
-            match c {
-                '\n' => f.write_str("\\n")?,
-                '\t' => f.write_str("\\t")?,
-                c if forbidden(c) => write!(f, "\\u{{{:x}}}", c as u32)?,
-                c => fmt::Write::write_char(f, c)?,
-            }
-        }
-        Ok(())
+        f.write_str(&escaped(self.0, ECHO_CHARS))
     }
+}
+
+/// A path as a message echoes it: as [`Echo`], cut at [`PATH_CHARS`].
+pub fn path(path: &std::path::Path) -> String {
+    escaped(&path.display().to_string(), PATH_CHARS)
+}
+
+/// `text` escaped as [`Echo`] describes, cut after `max` characters.
+fn escaped(text: &str, max: usize) -> String {
+    let mut out = String::with_capacity(text.len().min(max * 4));
+    for (i, c) in text.chars().enumerate() {
+        if i == max {
+            out.push('…');
+            break;
+        }
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if forbidden(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A whole message made safe for a terminal: forbidden characters escaped, its own line

@@ -13,6 +13,7 @@ use crate::dataset::{self, passage, Origin, REPORT};
 use crate::model::{Dataset, Event, Handover, Member, Source, Statement};
 use crate::output::{plain_table, write_trimmed, Flow, PlainColumn};
 use crate::record::{JsonRow, Record};
+use crate::text::Echo;
 
 /// A record found by id.
 enum Found<'a> {
@@ -79,7 +80,7 @@ pub fn run(data: Option<&Path>, args: &ShowArgs) -> anyhow::Result<()> {
         let nearest = nearest_keys(&loaded, &args.id);
         bail!(
             "no record has the id '{}'; the nearest are: {}",
-            args.id,
+            Echo(&args.id),
             nearest.join(", ")
         );
     };

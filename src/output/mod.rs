@@ -132,7 +132,7 @@ fn write_atomically(
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let failed = |what: &str| format!("cannot {what} {}", path.display());
+    let failed = |what: &str| format!("cannot {what} {}", crate::text::path(path));
     let temp = tempfile::Builder::new()
         .prefix(".gmg-")
         .suffix(".part")

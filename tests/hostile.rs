@@ -1,0 +1,218 @@
+//! A `--data` file or an argument from someone else: no byte of it may control the
+//! terminal. The loader refuses control and bidi characters in every text field, and
+//! every message echoes values escaped and cut.
+
+mod common;
+
+use common::{fails, fixture, gmg};
+
+/// What may be smuggled into text: an erase-screen sequence, a window-title (OSC)
+/// sequence, a carriage return (to fake a row), NUL, and a right-to-left override.
+const HOSTILE: [(&str, &str); 5] = [
+    ("\u{1b}[2J", "U+001B (escape)"),
+    ("\u{1b}]0;owned\u{7}", "U+001B (escape)"),
+    ("\r", "U+000D (carriage return)"),
+    ("\0", "U+0000 (NUL)"),
+    ("\u{202e}", "U+202E (bidi control)"),
+];
+
+/// Every text field of the small fixture, as (record as messages name it, field, where
+/// its value starts in the file: the text up to its opening quote, and which occurrence).
+const FIELDS: [(&str, &str, &str, usize); 29] = [
+    ("report 'Test report'", "title", "title: \"", 0),
+    ("report 'Test report'", "chair", "chair: \"", 0),
+    ("report 'Test report'", "start", "start: \"", 0),
+    ("report 'Test report'", "end", "end: \"", 0),
+    ("report 'Test report'", "source", "source: \"", 0),
+    ("event 'retreat'", "id", "id: \"", 0),
+    ("event 'retreat'", "start", "start: \"", 1),
+    ("event 'retreat'", "end", "end: \"", 1),
+    ("event 'retreat'", "precision", "precision: \"", 0),
+    ("event 'retreat'", "title", "title: \"", 1),
+    ("event 'retreat'", "kind", "kind: \"", 0),
+    ("event 'retreat'", "location", "location: \"", 0),
+    ("event 'retreat'", "organizers", "organizers: [\"", 0),
+    ("event 'retreat'", "section", "section: \"", 0),
+    ("event 'retreat'", "quote", "quote: \"", 0),
+    ("event 'idm'", "id", "id: \"", 1),
+    ("statement 'st1'", "id", "id: \"", 2),
+    ("statement 'st1'", "start", "start: \"", 3),
+    ("statement 'st1'", "end", "end: \"", 3),
+    ("statement 'st1'", "title", "title: \"", 3),
+    ("statement 'st1'", "event", "event: \"", 0),
+    ("statement 'st1'", "section", "section: \"", 2),
+    ("statement 'st1'", "quote", "quote: \"", 2),
+    ("member 'WFP'", "acronym", "acronym: \"", 0),
+    ("member 'WFP'", "name", "name: \"", 0),
+    ("member 'FAO'", "quote", "quote: \"", 4),
+    ("handover item 'h1'", "id", "id: \"", 3),
+    ("handover item 'h1'", "chairs", "chairs: [\"", 0),
+    ("handover item 'h1'", "text", "text: \"", 0),
+];
+
+/// The fixture with `bad` put after the first character of the value that starts after
+/// the `nth` occurrence of `at`.
+fn poisoned(at: &str, nth: usize, bad: &str) -> tempfile::TempPath {
+    let text = std::fs::read_to_string(fixture("small.ron")).unwrap();
+    let (found, _) = text
+        .match_indices(at)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("fixture lacks {at:?} #{nth}"));
+    let start = found + at.len();
+    let first = text[start..].chars().next().unwrap().len_utf8();
+    let poisoned = format!("{}{bad}{}", &text[..start + first], &text[start + first..]);
+    let file = tempfile::Builder::new().suffix(".ron").tempfile().unwrap();
+    std::fs::write(file.path(), poisoned).unwrap();
+    file.into_temp_path()
+}
+
+/// The record as a message names it once `bad` is in its key.
+fn renamed(record: &str, field: &str, bad: &str) -> String {
+    let key = matches!(field, "id" | "acronym") || record.starts_with("report") && field == "title";
+    match record.split_once('\'') {
+        Some((what, rest)) if key => {
+            let id = rest.trim_end_matches('\'');
+            let (first, tail) = id.split_at(1);
+            let escaped: String = bad
+                .chars()
+                .map(|c| match c {
+                    c if c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) => {
+                        format!("\\u{{{:x}}}", c as u32)
+                    }
+                    c => c.to_string(),
+                })
+                .collect();
+            format!("{what}'{first}{escaped}{tail}'")
+        }
+        _ => record.to_string(),
+    }
+}
+
+#[test]
+fn every_text_field_refuses_control_and_bidi_characters() {
+    for (record, field, at, nth) in FIELDS {
+        for (bad, described) in HOSTILE {
+            let path = poisoned(at, nth, bad);
+            let name = path.display().to_string();
+            let stderr = fails(&["validate", &name], 1);
+            let expected = format!(
+                "  {name}: {}: {field}: {described} at character 2; text may hold newlines and tabs but no other control characters",
+                renamed(record, field, bad)
+            );
+            assert!(
+                stderr.lines().any(|l| l == expected),
+                "{record} {field} {bad:?}: expected\n{expected}\nin\n{stderr}"
+            );
+            // Nothing of it reaches the terminal: not in the message, and no output.
+            assert!(!stderr.contains(bad), "{field} {bad:?} echoed raw");
+            fails(&["--data", &name, "events", "-f", "csv"], 1);
+        }
+    }
+}
+
+#[test]
+fn newlines_and_tabs_are_allowed() {
+    let path = poisoned("title: \"", 1, "\n\t");
+    let out = gmg()
+        .args(["validate", &path.display().to_string()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+}
+
+#[test]
+fn notes_and_other_passages_are_checked_too() {
+    let text = std::fs::read_to_string(fixture("small.ron")).unwrap().replacen(
+        "organizers: [\"GMG\"],",
+        "organizers: [\"GMG\"], note: \"a\u{1b}[31mred\", also: [Source(section: \"II.3\", quote: \"x\u{9b}2J during the two-day GMG Strategic Retreat\")],",
+        1,
+    );
+    let file = tempfile::Builder::new().suffix(".ron").tempfile().unwrap();
+    std::fs::write(file.path(), text).unwrap();
+    let name = file.path().display().to_string();
+    let stderr = fails(&["validate", &name], 1);
+    assert!(
+        stderr.contains(&format!(
+            "  {name}: event 'retreat': note: U+001B (escape) at character 2;"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains(&format!("  {name}: event 'retreat': also 1 quote: U+009B (control sequence introducer) at character 2;")), "{stderr}");
+}
+
+#[test]
+fn arguments_are_echoed_escaped_and_cut() {
+    let stderr = fails(&["events", "--month", "\u{1b}]0;owned\u{7}"], 2);
+    assert_eq!(
+        stderr.lines().next().unwrap(),
+        "error: invalid value '\\u{1b}]0;owned\\u{7}' for '--month <M>': expected 1-12, a month name such as 'mar', or YYYY-MM"
+    );
+    let stderr = fails(&["show", "x\u{1b}[2J\ry"], 1);
+    assert!(
+        stderr.starts_with("error: no record has the id 'x\\u{1b}[2J\\u{d}y'; the nearest are: "),
+        "{stderr}"
+    );
+    let long = "z".repeat(100_000);
+    let stderr = fails(&["events", "--fields", &long], 2);
+    assert_eq!(
+        stderr,
+        format!(
+            "error: invalid value '{}…' for '--fields': expected one of the event fields: id, start, end, precision, title, kind, location, organizers, section, quote, also, note\n",
+            "z".repeat(80)
+        )
+    );
+    let stderr = fails(
+        &["events", "--data", &format!("/nonexistent/\u{1b}[2J{long}")],
+        1,
+    );
+    assert!(
+        stderr.starts_with("error: cannot read dataset /nonexistent/\\u{1b}[2Jzzz"),
+        "{stderr}"
+    );
+    assert!(stderr.len() < 600, "{} bytes", stderr.len());
+    for bytes in [&stderr] {
+        assert!(!bytes.contains('\u{1b}'));
+    }
+}
+
+#[test]
+fn a_huge_quote_is_cut_in_the_message_that_names_it() {
+    let quote = format!("{} \u{1b}[2J", "q".repeat(10_000_000));
+    let text = std::fs::read_to_string(fixture("small.ron"))
+        .unwrap()
+        .replacen(
+            "during the two-day GMG Strategic Retreat in February 2016",
+            &quote,
+            1,
+        );
+    let file = tempfile::Builder::new().suffix(".ron").tempfile().unwrap();
+    std::fs::write(file.path(), text).unwrap();
+    let name = file.path().display().to_string();
+    let stderr = fails(&["validate", &name], 1);
+    assert!(stderr.len() < 2_000, "{} bytes", stderr.len());
+    assert!(
+        stderr.contains(&format!(
+            ": event 'retreat': quote: U+001B (escape) at character 10000002;"
+        )),
+        "{stderr}"
+    );
+    // Quotes are checked against the report only once the file is otherwise clean; a clean
+    // huge quote that is not in the report is named, cut.
+    let clean = std::fs::read_to_string(fixture("small.ron"))
+        .unwrap()
+        .replacen(
+            "during the two-day GMG Strategic Retreat in February 2016",
+            &"q".repeat(10_000_000),
+            1,
+        );
+    std::fs::write(file.path(), clean).unwrap();
+    let stderr = fails(&["validate", &name], 1);
+    assert!(stderr.len() < 2_000, "{} bytes", stderr.len());
+    assert!(
+        stderr.contains(&format!(
+            "event 'retreat': quote (II.3) not found in the report: \"{}…\"",
+            "q".repeat(80)
+        )),
+        "{stderr}"
+    );
+}
