@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::dataset::parse_iso_date;
+use crate::exit::UsageError;
+use crate::filter::{Month, PeriodSpec};
 use crate::model::{month_bounds, EventKind, Handover, Member, Statement};
 use crate::record::Record;
 
@@ -248,22 +250,60 @@ pub struct ValidateArgs {
     pub no_quotes: bool,
 }
 
-/// Date filters of the dated collections. A record matches when its span overlaps the
-/// period asked for.
+/// Date filters of the dated collections. A record known to the day is in the period when
+/// its dates overlap it; one known only to the month or year when that month or year lies
+/// wholly inside it (unless --approximate).
 #[derive(Debug, Args, Default, Clone)]
 pub struct DateArgs {
-    /// Only records in month M: 1-12, a name such as 'mar' or 'March' (any year), or YYYY-MM
-    #[arg(long, value_name = "M", value_parser = parse_month, help_heading = "Filters")]
-    pub month: Option<Month>,
+    /// Only records in month M of the report's year (1-12, 'mar', 'March'), or in YYYY-MM;
+    /// repeat or separate with commas for several months
+    #[arg(
+        long,
+        value_name = "M",
+        value_parser = parse_month,
+        value_delimiter = ',',
+        allow_hyphen_values = true,
+        help_heading = "Filters"
+    )]
+    pub month: Vec<Month>,
     /// Only records on or after DATE (YYYY-MM-DD, or YYYY-MM for the start of a month)
-    #[arg(long, value_name = "DATE", value_parser = parse_since, help_heading = "Filters")]
+    #[arg(long, value_name = "DATE", value_parser = parse_since, allow_hyphen_values = true, help_heading = "Filters")]
     pub since: Option<NaiveDate>,
     /// Only records on or before DATE (YYYY-MM-DD, or YYYY-MM for the end of a month)
-    #[arg(long, value_name = "DATE", value_parser = parse_until, help_heading = "Filters")]
+    #[arg(long, value_name = "DATE", value_parser = parse_until, allow_hyphen_values = true, help_heading = "Filters")]
     pub until: Option<NaiveDate>,
     /// Only records in YEAR
     #[arg(long, value_name = "YEAR", value_parser = parse_year, allow_hyphen_values = true, help_heading = "Filters")]
     pub year: Option<i32>,
+    /// Also records the report dates only to a month or year that may fall in the period
+    /// (e.g. "2016" for --month 3)
+    #[arg(long, help_heading = "Filters")]
+    pub approximate: bool,
+}
+
+impl DateArgs {
+    /// The period asked for, or `None` when no date option was given. `--since` after
+    /// `--until` is a usage error.
+    pub fn period(&self) -> Result<Option<PeriodSpec>, UsageError> {
+        if let (Some(since), Some(until)) = (self.since, self.until) {
+            if since > until {
+                return Err(UsageError::other(format!(
+                    "'--since {since}' is later than '--until {until}': the period would be empty"
+                )));
+            }
+        }
+        let given = !self.month.is_empty()
+            || self.year.is_some()
+            || self.since.is_some()
+            || self.until.is_some();
+        Ok(given.then(|| PeriodSpec {
+            months: self.month.clone(),
+            year: self.year,
+            since: self.since,
+            until: self.until,
+            approximate: self.approximate,
+        }))
+    }
 }
 
 /// Text filters every collection takes.
@@ -357,13 +397,6 @@ pub enum ColorChoice {
     Never,
 }
 
-/// A `--month` value: a month of any year, or one month of one year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Month {
-    Any(u32),
-    Of { year: i32, month: u32 },
-}
-
 const MONTH_NAMES: [&str; 12] = [
     "january",
     "february",
@@ -379,19 +412,20 @@ const MONTH_NAMES: [&str; 12] = [
     "december",
 ];
 
-const MONTH_EXPECTED: &str = "expected 1-12, a month name such as 'mar', or YYYY-MM";
+const MONTH_EXPECTED: &str =
+    "expected 1-12 or a month name such as 'mar' (a month of the report's year), or YYYY-MM";
 
 pub fn parse_month(text: &str) -> Result<Month, String> {
     let t = text.trim();
-    if let Some((year, month)) = split_year_month(t) {
+    if let Some((year, month)) = split_year_month(t, 1..=2) {
         return match month_bounds(year, month) {
             Some(_) => Ok(Month::Of { year, month }),
             None => Err(MONTH_EXPECTED.to_string()),
         };
     }
-    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+    if !t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()) {
         return match t.parse::<u32>() {
-            Ok(m @ 1..=12) => Ok(Month::Any(m)),
+            Ok(m @ 1..=12) => Ok(Month::InReportYear(m)),
             _ => Err(MONTH_EXPECTED.to_string()),
         };
     }
@@ -400,15 +434,19 @@ pub fn parse_month(text: &str) -> Result<Month, String> {
         lower.len() >= 3 && (name.starts_with(&lower) || (lower == "sept" && *name == "september"))
     });
     by_name
-        .map(|i| Month::Any(i as u32 + 1))
+        .map(|i| Month::InReportYear(i as u32 + 1))
         .ok_or_else(|| MONTH_EXPECTED.to_string())
 }
 
-/// `YYYY-MM` as (year, month number), without checking the month's range.
-fn split_year_month(text: &str) -> Option<(i32, u32)> {
+/// `YYYY-MM` (or `YYYY-M` when `month_digits` allows one digit) as (year, month number),
+/// without checking the month's range.
+fn split_year_month(
+    text: &str,
+    month_digits: std::ops::RangeInclusive<usize>,
+) -> Option<(i32, u32)> {
     let (year, month) = text.split_once('-')?;
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    if digits(year, 4) && digits(month, 2) {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if year.len() == 4 && digits(year) && month_digits.contains(&month.len()) && digits(month) {
         Some((year.parse().ok()?, month.parse().ok()?))
     } else {
         None
@@ -420,7 +458,7 @@ const DATE_EXPECTED: &str = "expected a date YYYY-MM-DD or a month YYYY-MM";
 /// A `--since`/`--until` value; a bare month means its first (or last) day.
 fn parse_bound(text: &str, first: bool) -> Result<NaiveDate, String> {
     let t = text.trim();
-    if let Some((year, month)) = split_year_month(t) {
+    if let Some((year, month)) = split_year_month(t, 2..=2) {
         let (start, end) = month_bounds(year, month)
             .ok_or_else(|| format!("month {month:02} does not exist; {DATE_EXPECTED}"))?;
         return Ok(if first { start } else { end });
@@ -470,19 +508,30 @@ fn listing_help<R: Record>(examples: &str) -> String {
     )
 }
 
+/// How the date filters decide, for the help of every command that takes them.
+const PERIOD_RULES: &str = "\
+Dates: a bare month (--month 3, --month mar) is that month of the report's year (2016 for
+the embedded data); YYYY-MM names any other month, and several months select their union
+(--month 2,3). A record known to the day is in the period when its dates overlap it: the
+statement of 29 February - 1 March 2016 is in both February and March. A record known only to
+the month or the year is in the period only when that whole month or year lies inside it:
+the February 2016 retreat is in --month 2 but not in --since 2016-02-15, and an event of
+\"2016\" is in --year 2016 but not in --month 3. --approximate also takes those that may fall
+in the period; the table says how many it left out. Undated records match no date filter.";
+
 /// The full command, with help text that is computed from the record types.
 pub fn command() -> clap::Command {
     use crate::model::Event;
     Cli::command()
         .mut_subcommand("events", |c| {
             c.after_help(listing_help::<Event>(
-                "  gmg events --month june\n  gmg events --kind multi-stakeholder-meeting -f csv > meetings.csv\n  gmg events --location geneva --year 2016\n  gmg events --organizer OHCHR --fields id,start,title,organizers\n",
-            ))
+                "  gmg events --month june\n  gmg events --month 2,3 --approximate\n  gmg events --kind multi-stakeholder-meeting -f csv > meetings.csv\n  gmg events --location geneva --year 2016\n  gmg events --organizer ilo --fields id,start,title,organizers\n",
+            ) + "\n\n" + PERIOD_RULES + "\n\nNames: --organizer takes a member's acronym or full name in any case (ilo, \"International\nLabour Organization\") and finds it written either way.")
         })
         .mut_subcommand("statements", |c| {
             c.after_help(listing_help::<Statement>(
                 "  gmg statements --month 3\n  gmg statements --since 2016-09 --format csv -o autumn.csv\n  gmg statements --search gfmd --fields start,title,event\n",
-            ))
+            ) + "\n\n" + PERIOD_RULES)
         })
         .mut_subcommand("members", |c| {
             c.after_help(listing_help::<Member>(
@@ -491,14 +540,16 @@ pub fn command() -> clap::Command {
         })
         .mut_subcommand("handover", |c| {
             c.after_help(listing_help::<Handover>(
-                "  gmg handover --chair escap\n  gmg handover --search MAWP --format markdown\n",
-            ))
+                "  gmg handover --chair escap\n  gmg handover --chair \"international organisation for migration\"\n  gmg handover --search MAWP --format markdown\n",
+            ) + "\n\nNames: --chair takes a Chair's acronym or, for a member, its full name, in any case.")
         })
         .mut_subcommand("search", |c| {
             c.after_help(
                 "Examples:\n  gmg search xenophobia\n  gmg search geneva --kind event,statement\n  gmg search \"new york declaration\" --year 2016 -f csv\n\n\
                  Fields (match): kind, id, start, end, title, field, snippet, section\n\
-                 `field` is the field the snippet comes from. The table shows kind, id, start, title and snippet.",
+                 `field` is the field the snippet comes from. The table shows kind, id, start, title and snippet.\n\
+                 Matching ignores case, and takes ’ as ', “ ” as \", – and — as -, and a run of spaces as one.\n\n"
+                    .to_string() + PERIOD_RULES,
             )
         })
         .mut_subcommand("show", |c| {
@@ -513,8 +564,9 @@ pub fn command() -> clap::Command {
                 "Examples:\n  gmg timeline\n  gmg timeline --kind gfmd-workshop,gfmd-meeting,gfmd-summit\n  gmg timeline --year 2017 -f csv\n\n\
                  Fields (month): month, events, statements\n\
                  --kind and --organizer select events, and the statements delivered at them.\n\
-                 A record counts in every month its dates overlap. Records known only to the year are in no\n\
-                 month; the chart says how many there are.",
+                 A month counts what `gmg events --month YYYY-MM` lists: a record known to the day in every\n\
+                 month its dates overlap, one known to the month in that month. Records known only to the\n\
+                 year are in no month; the chart says how many there are.",
             )
         })
         .mut_subcommand("completions", |c| {
@@ -539,11 +591,18 @@ mod tests {
 
     #[test]
     fn months_parse_every_accepted_form() {
-        assert_eq!(parse_month("3"), Ok(Month::Any(3)));
-        assert_eq!(parse_month("03"), Ok(Month::Any(3)));
-        assert_eq!(parse_month("march"), Ok(Month::Any(3)));
-        assert_eq!(parse_month("Mar"), Ok(Month::Any(3)));
-        assert_eq!(parse_month("SEPT"), Ok(Month::Any(9)));
+        assert_eq!(parse_month("3"), Ok(Month::InReportYear(3)));
+        assert_eq!(parse_month("03"), Ok(Month::InReportYear(3)));
+        assert_eq!(parse_month("march"), Ok(Month::InReportYear(3)));
+        assert_eq!(parse_month("Mar"), Ok(Month::InReportYear(3)));
+        assert_eq!(parse_month("SEPT"), Ok(Month::InReportYear(9)));
+        assert_eq!(
+            parse_month("2016-3"),
+            Ok(Month::Of {
+                year: 2016,
+                month: 3
+            })
+        );
         assert_eq!(
             parse_month("2016-03"),
             Ok(Month::Of {
@@ -551,7 +610,9 @@ mod tests {
                 month: 3
             })
         );
-        for bad in ["0", "13", "smarch", "2016-13", "ma", "", "2016-3"] {
+        for bad in [
+            "0", "13", "smarch", "2016-13", "ma", "", "2016-003", "-1", "003",
+        ] {
             assert_eq!(parse_month(bad), Err(MONTH_EXPECTED.to_string()), "{bad}");
         }
     }
@@ -595,7 +656,7 @@ mod tests {
         #[test]
         fn accepted_months_are_real(text in "[0-9]{4}-[0-9]{2}|[0-9]{1,2}") {
             match parse_month(&text) {
-                Ok(Month::Any(m)) => proptest::prop_assert!((1..=12).contains(&m)),
+                Ok(Month::InReportYear(m)) => proptest::prop_assert!((1..=12).contains(&m)),
                 Ok(Month::Of { year, month }) => proptest::prop_assert!(month_bounds(year, month).is_some()),
                 Err(e) => proptest::prop_assert_eq!(e, MONTH_EXPECTED),
             }

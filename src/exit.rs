@@ -37,6 +37,11 @@ impl UsageError {
         ))
     }
 
+    /// Any other usage error, in a sentence that names the options and values at fault.
+    pub fn other(message: String) -> UsageError {
+        UsageError(message)
+    }
+
     /// Two options, or an option and a value, that do not go together, and why.
     pub fn conflict(first: &str, second: &str, why: impl fmt::Display) -> UsageError {
         UsageError(format!(

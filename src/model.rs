@@ -81,6 +81,8 @@ pub enum EventKind {
     BoardMeeting,
     /// The launch of a course, tool or guidelines.
     Launch,
+    /// The presentation of a study or report.
+    Presentation,
     /// A decision the report dates without naming the meeting that took it.
     Decision,
     /// The establishment of a group.
@@ -111,6 +113,7 @@ impl EventKind {
             Academy => "academy",
             BoardMeeting => "board-meeting",
             Launch => "launch",
+            Presentation => "presentation",
             Decision => "decision",
             Establishment => "establishment",
         }

@@ -15,7 +15,7 @@ fn bad_months() {
     for bad in ["0", "13", "smarch", "2016-13", "2016-00", "ma"] {
         assert_eq!(
             usage(&["statements", "--month", bad]),
-            format!("error: invalid value '{bad}' for '--month <M>': expected 1-12, a month name such as 'mar', or YYYY-MM"),
+            format!("error: invalid value '{bad}' for '--month <M>': expected 1-12 or a month name such as 'mar' (a month of the report's year), or YYYY-MM"),
         );
     }
 }

@@ -206,7 +206,7 @@ fn an_unknown_id_suggests_the_nearest() {
 fn the_timeline_counts_events_and_statements_per_month() {
     assert_eq!(
         stdout(&["timeline", "-f", "csv"]),
-        "month,events,statements\n2016-01,0,0\n2016-02,4,2\n2016-03,5,5\n2016-04,3,1\n2016-05,2,2\n2016-06,3,0\n2016-07,5,1\n2016-08,1,1\n2016-09,5,1\n2016-10,4,2\n2016-11,3,0\n2016-12,4,2\n"
+        "month,events,statements\n2016-01,0,0\n2016-02,4,2\n2016-03,6,5\n2016-04,3,1\n2016-05,2,2\n2016-06,3,0\n2016-07,5,1\n2016-08,1,1\n2016-09,5,1\n2016-10,4,2\n2016-11,3,0\n2016-12,4,2\n"
     );
     let gfmd = json(&[
         "timeline",

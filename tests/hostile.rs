@@ -145,7 +145,7 @@ fn arguments_are_echoed_escaped_and_cut() {
     let stderr = fails(&["events", "--month", "\u{1b}]0;owned\u{7}"], 2);
     assert_eq!(
         stderr.lines().next().unwrap(),
-        "error: invalid value '\\u{1b}]0;owned\\u{7}' for '--month <M>': expected 1-12, a month name such as 'mar', or YYYY-MM"
+        "error: invalid value '\\u{1b}]0;owned\\u{7}' for '--month <M>': expected 1-12 or a month name such as 'mar' (a month of the report's year), or YYYY-MM"
     );
     let stderr = fails(&["show", "x\u{1b}[2J\ry"], 1);
     assert!(

@@ -1,56 +1,103 @@
 //! `gmg events|statements|members|handover`: one path for the four collections — check the
 //! output options, load, filter, sort, limit, render.
 
+use std::io::Write;
 use std::path::Path;
 
-use crate::cli::{EventsArgs, Format, HandoverArgs, MembersArgs, OutputArgs, StatementsArgs};
+use crate::cli::{
+    EventFilterArgs, EventsArgs, Format, HandoverArgs, MembersArgs, OutputArgs, StatementsArgs,
+    TextArgs,
+};
 use crate::dataset::{self, Origin};
 use crate::exit::UsageError;
-use crate::filter::Filter;
+use crate::filter::{entity_names, Filter, PeriodSpec};
 use crate::model::{Dataset, Event, Handover, Member, Statement};
 use crate::output::{self, Destination, Rows};
 use crate::record::Record;
 
 pub fn events(data: Option<&Path>, args: &EventsArgs) -> anyhow::Result<()> {
-    let filter = Filter::new::<Event>(Some(&args.dates), &args.text)
-        .contains::<Event>("location", args.events.location.as_deref())
-        .one_of::<Event>("kind", &args.events.kinds())
-        .equals::<Event>("organizers", args.events.organizer.as_deref());
-    list(data, &args.output, &filter, |d| &d.events)
+    let period = args.dates.period()?;
+    list(data, &args.output, |d| {
+        let filter = shared::<Event>(&args.text, period.as_ref(), d);
+        (&d.events, for_events(filter, &args.events, d))
+    })
 }
 
 pub fn statements(data: Option<&Path>, args: &StatementsArgs) -> anyhow::Result<()> {
-    let filter = Filter::new::<Statement>(Some(&args.dates), &args.text)
-        .contains::<Statement>("location", args.location.as_deref());
-    list(data, &args.output, &filter, |d| &d.statements)
+    let period = args.dates.period()?;
+    list(data, &args.output, |d| {
+        let filter = shared::<Statement>(&args.text, period.as_ref(), d)
+            .contains::<Statement>("location", args.location.as_deref());
+        (&d.statements, filter)
+    })
 }
 
 pub fn members(data: Option<&Path>, args: &MembersArgs) -> anyhow::Result<()> {
-    let filter =
-        Filter::new::<Member>(None, &args.text).int::<Member>("added", args.added.map(i64::from));
-    list(data, &args.output, &filter, |d| &d.members)
+    list(data, &args.output, |d| {
+        let filter =
+            shared::<Member>(&args.text, None, d).int::<Member>("added", args.added.map(i64::from));
+        (&d.members, filter)
+    })
 }
 
 pub fn handover(data: Option<&Path>, args: &HandoverArgs) -> anyhow::Result<()> {
-    let filter = Filter::new::<Handover>(None, &args.text)
-        .equals::<Handover>("chairs", args.chair.as_deref());
-    list(data, &args.output, &filter, |d| &d.handover)
+    list(data, &args.output, |d| {
+        let chair = args.chair.as_deref().map(|c| entity_names(&d.members, c));
+        let filter = shared::<Handover>(&args.text, None, d).entity::<Handover>("chairs", chair);
+        (&d.handover, filter)
+    })
+}
+
+/// The filters every collection takes: the period (bare months in the dataset's report
+/// year), `--search` and `--section`.
+pub fn shared<R: Record>(text: &TextArgs, period: Option<&PeriodSpec>, data: &Dataset) -> Filter {
+    Filter::default()
+        .within(period.map(|p| p.resolve(data.report.year)))
+        .search(text.search.as_deref())
+        .section::<R>(text.section.as_deref())
+}
+
+/// The filters of events: location, kind and organiser (by acronym or name).
+pub fn for_events(filter: Filter, args: &EventFilterArgs, data: &Dataset) -> Filter {
+    let organizer = args
+        .organizer
+        .as_deref()
+        .map(|o| entity_names(&data.members, o));
+    filter
+        .contains::<Event>("location", args.location.as_deref())
+        .one_of::<Event>("kind", &args.kinds())
+        .entity::<Event>("organizers", organizer)
 }
 
 fn list<R: Record>(
     data: Option<&Path>,
     args: &OutputArgs,
-    filter: &Filter,
-    collection: impl Fn(&Dataset) -> &Vec<R>,
+    select: impl for<'d> Fn(&'d Dataset) -> (&'d Vec<R>, Filter),
 ) -> anyhow::Result<()> {
     let shape = Shape::<R>::new(args)?;
     let dest = Destination::new(args, Format::Table)?;
     let loaded = dataset::load(&Origin::from_option(data))?;
-    let records: Vec<&R> = collection(&loaded)
-        .iter()
-        .filter(|r| filter.matches(*r))
-        .collect();
-    print(records, &shape, &dest)
+    let (all, filter) = select(&loaded);
+    let records: Vec<&R> = all.iter().filter(|r| filter.matches(*r)).collect();
+    let approximate = all.iter().filter(|r| filter.only_approximately(*r)).count();
+    print(records, &shape, &dest)?;
+    note_approximate(approximate, R::NOUN, &dest)
+}
+
+/// Says, under a table, how many records were left out only because the report dates them
+/// to a month or a year that overlaps the period.
+pub fn note_approximate(count: usize, noun: &str, dest: &Destination) -> anyhow::Result<()> {
+    if count == 0 || dest.style.format != Format::Table {
+        return Ok(());
+    }
+    let note = format!(
+        "note: {} known only to the month or year may fall in this period; --approximate includes {}",
+        output::count(count, noun),
+        if count == 1 { "it" } else { "them" }
+    );
+    let mut err = std::io::stderr();
+    writeln!(err, "{}", output::layout::fill(&note, dest.style.width))?;
+    Ok(())
 }
 
 /// Sorts, limits and renders records to their destination: the last step of every

@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use crate::cli::{Collection, Format, SearchArgs};
-use crate::commands::list::{print, Shape};
+use crate::commands::list::{note_approximate, print, Shape};
 use crate::dataset::{self, Origin};
 use crate::filter::{find, Needle, Period};
 use crate::model::DateSpan;
@@ -68,18 +68,20 @@ impl Record for Hit<'_> {
 pub fn run(data: Option<&Path>, args: &SearchArgs) -> anyhow::Result<()> {
     let shape = Shape::<Hit>::new(&args.output)?;
     let dest = Destination::new(&args.output, Format::Table)?;
+    let period = args.dates.period()?;
     let loaded = dataset::load(&Origin::from_option(data))?;
     let finder = Finder {
         needle: Needle::new(&args.text),
-        period: Period::from_args(&args.dates),
+        period: period.map(|p| p.resolve(loaded.report.year)),
     };
     let wanted = |c: Collection| args.kind.is_empty() || args.kind.contains(&c);
     let mut hits = Vec::new();
+    let mut approximate = 0;
     if wanted(Collection::Event) {
-        finder.collect(&loaded.events, Collection::Event, "title", &mut hits);
+        approximate += finder.collect(&loaded.events, Collection::Event, "title", &mut hits);
     }
     if wanted(Collection::Statement) {
-        finder.collect(
+        approximate += finder.collect(
             &loaded.statements,
             Collection::Statement,
             "title",
@@ -92,7 +94,8 @@ pub fn run(data: Option<&Path>, args: &SearchArgs) -> anyhow::Result<()> {
     if wanted(Collection::Handover) {
         finder.collect(&loaded.handover, Collection::Handover, "text", &mut hits);
     }
-    print(hits.iter().collect(), &shape, &dest)
+    print(hits.iter().collect(), &shape, &dest)?;
+    note_approximate(approximate, "record", &dest)
 }
 
 struct Finder {
@@ -101,20 +104,28 @@ struct Finder {
 }
 
 impl Finder {
-    /// Adds a hit for every record of one collection that matches, in the collection's order.
+    /// Adds a hit for every record of one collection that matches, in the collection's
+    /// order. Returns how many more mention the text but are left out of the period only
+    /// because their dates are known to the month or year.
     fn collect<'a, R: Record>(
         &self,
         records: &'a [R],
         kind: Collection,
         title: &str,
         hits: &mut Vec<Hit<'a>>,
-    ) {
+    ) -> usize {
+        let mut approximate = 0;
         let mut sorted: Vec<&R> = records.iter().collect();
         sorted.sort_by(|a, b| a.default_order(b));
         let title = R::field_index(title).unwrap_or(0);
         let section = R::field_index("section").unwrap_or(0);
         for record in sorted {
-            if self.period.is_some_and(|p| !p.matches(record.span())) {
+            let period = self.period.as_ref();
+            if period.is_some_and(|p| !p.matches(record.span())) {
+                let may = period.is_some_and(|p| p.only_approximately(record.span()));
+                if may && self.first_mention(record).is_some() {
+                    approximate += 1;
+                }
                 continue;
             }
             let Some((field, (snippet, mark))) = self.first_mention(record) else {
@@ -136,6 +147,7 @@ impl Finder {
                 rank: hits.len(),
             });
         }
+        approximate
     }
 
     /// The first field that mentions the needle (the key last, since it is shown anyway),

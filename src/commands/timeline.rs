@@ -6,10 +6,10 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use crate::cli::{Format, TimelineArgs};
-use crate::commands::list::{print, Shape};
+use crate::commands::list::{print, shared, Shape};
 use crate::dataset::{self, Origin};
-use crate::filter::Filter;
-use crate::model::{month_bounds, DateSpan, Event, Precision, Statement};
+use crate::filter::{entity_names, Filter, Period};
+use crate::model::{year_bounds, DateSpan, Event, Statement};
 use crate::output::layout::fill;
 use crate::output::{count, Destination, Style};
 use crate::record::{fields, Cell, Record};
@@ -42,11 +42,12 @@ impl Record for MonthCount {
     }
 }
 
-/// Counts for one year: twelve months, and the records known only to the year.
+/// Counts for one year: twelve months, and the records of the year that are in no single
+/// month (known only to the year, or to a span of months).
 struct Year {
     year: i32,
     months: Vec<MonthCount>,
-    year_only: (usize, usize),
+    in_no_month: (usize, usize),
 }
 
 pub fn run(data: Option<&Path>, args: &TimelineArgs) -> anyhow::Result<()> {
@@ -56,12 +57,17 @@ pub fn run(data: Option<&Path>, args: &TimelineArgs) -> anyhow::Result<()> {
     let year = args.year.unwrap_or(loaded.report.year);
 
     // Kind and organiser belong to events; a statement passes them through its event.
+    let organizer = args
+        .events
+        .organizer
+        .as_deref()
+        .map(|o| entity_names(&loaded.members, o));
     let event_only = Filter::default()
         .one_of::<Event>("kind", &args.events.kinds())
-        .equals::<Event>("organizers", args.events.organizer.as_deref());
-    let events = Filter::new::<Event>(None, &args.text)
+        .entity::<Event>("organizers", organizer);
+    let events = shared::<Event>(&args.text, None, &loaded)
         .contains::<Event>("location", args.events.location.as_deref());
-    let statements = Filter::new::<Statement>(None, &args.text)
+    let statements = shared::<Statement>(&args.text, None, &loaded)
         .contains::<Statement>("location", args.events.location.as_deref());
 
     let chosen_events: Vec<&Event> = loaded
@@ -92,43 +98,44 @@ pub fn run(data: Option<&Path>, args: &TimelineArgs) -> anyhow::Result<()> {
     print(counts.months.iter().collect(), &shape, &dest)
 }
 
+/// Counts each record in every month of `year` it is in, by the same rule as
+/// `--month YYYY-MM` (see `filter::Period`), so the chart and the listings agree.
 fn tally<'a>(
     year: i32,
     events: impl Iterator<Item = &'a DateSpan>,
     statements: impl Iterator<Item = &'a DateSpan>,
 ) -> Year {
-    let bounds: Vec<_> = (1..=12).filter_map(|m| month_bounds(year, m)).collect();
-    let mut months: Vec<MonthCount> = (1..=12)
-        .map(|m| MonthCount {
+    let periods: Vec<(u32, Period)> = (1..=12)
+        .filter_map(|m| Period::month(year, m).map(|p| (m, p)))
+        .collect();
+    let whole_year = year_bounds(year);
+    let mut months: Vec<MonthCount> = periods
+        .iter()
+        .map(|(m, _)| MonthCount {
             month: format!("{year:04}-{m:02}"),
             events: 0,
             statements: 0,
         })
         .collect();
-    let mut year_only = (0, 0);
+    let mut in_no_month = (0, 0);
     let mut add = |span: &DateSpan, is_event: bool| {
-        let in_year = bounds
-            .first()
-            .zip(bounds.last())
-            .is_some_and(|(a, b)| span.overlaps(a.0, b.1));
-        if !in_year {
-            return;
-        }
-        if span.precision == Precision::Year {
-            if is_event {
-                year_only.0 += 1
-            } else {
-                year_only.1 += 1
-            }
-            return;
-        }
-        for (month, (from, to)) in months.iter_mut().zip(&bounds) {
-            if span.overlaps(*from, *to) {
+        let mut counted = false;
+        for (month, (_, period)) in months.iter_mut().zip(&periods) {
+            if period.matches(Some(span)) {
+                counted = true;
                 if is_event {
                     month.events += 1
                 } else {
                     month.statements += 1
                 }
+            }
+        }
+        let in_year = whole_year.is_some_and(|(a, b)| span.overlaps(a, b));
+        if in_year && !counted {
+            if is_event {
+                in_no_month.0 += 1
+            } else {
+                in_no_month.1 += 1
             }
         }
     };
@@ -137,7 +144,7 @@ fn tally<'a>(
     Year {
         year,
         months,
-        year_only,
+        in_no_month,
     }
 }
 
@@ -198,17 +205,17 @@ fn chart(counts: &Year, style: &Style, out: &mut dyn Write) -> io::Result<()> {
         );
         writeln!(out, "{}", line.trim_end())?;
     }
-    let (events, statements) = counts.year_only;
-    let legend = "█ events, ▒ statements: a record counts in every month its dates overlap.";
+    let (events, statements) = counts.in_no_month;
+    let legend = "█ events, ▒ statements: a record known to the day counts in every month its dates overlap, one known to the month in that month.";
     writeln!(out, "{}", fill(legend, style.width))?;
     if events + statements > 0 {
-        let year_only = format!(
+        let in_no_month = format!(
             "Known only to the year {}, so in no month: {} and {}.",
             counts.year,
             count(events, "event"),
             count(statements, "statement")
         );
-        writeln!(out, "{}", fill(&year_only, style.width))?;
+        writeln!(out, "{}", fill(&in_no_month, style.width))?;
     }
     Ok(())
 }
