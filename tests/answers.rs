@@ -221,6 +221,17 @@ fn organisers_and_chairs_by_acronym_or_full_name() {
         ids(&["events", "--organizer", "iom"]),
         ["iml-courses-2007", "idm-2016", "iml-online-course-launch"]
     );
+    // Conveners named by the occasion itself.
+    assert_eq!(
+        ids(&["events", "--organizer", "gfmd"]),
+        [
+            "gfmd-workshop-2016-03-29",
+            "gfmd-workshop-2016-05-18",
+            "gfmd-business-2016-07",
+            "gfmd-workshop-2016-07-19",
+            "gfmd-fof-2016-10-20"
+        ]
+    );
     // Not a member: the name itself.
     assert_eq!(
         ids(&["events", "--organizer", "bangladesh"]),
