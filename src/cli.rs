@@ -177,6 +177,17 @@ pub struct EventsArgs {
     pub output: OutputArgs,
 }
 
+/// Event kinds on the command line: the model's vocabulary, with what each means.
+impl ValueEnum for EventKind {
+    fn value_variants<'a>() -> &'a [Self] {
+        EventKind::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.as_str()).help(self.describe()))
+    }
+}
+
 /// Filters on events (`timeline` applies kind and organiser to statements through their
 /// event).
 #[derive(Debug, Args, Default, Clone)]

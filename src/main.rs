@@ -7,7 +7,6 @@ mod exit;
 mod filter;
 mod model;
 mod output;
-mod reader;
 mod record;
 mod text;
 

@@ -1,11 +1,12 @@
 //! The checked records of a dataset: real dates, known kinds, resolved links.
-//! Nothing here is built except by `dataset::check`, so every value is already valid.
+//! Nothing here is built except by the dataset's checks (at run time, or in the build script
+//! for the embedded data, which is why this file depends on nothing but chrono and serde).
 
 use chrono::{Datelike, NaiveDate};
-use clap::ValueEnum;
+use serde::{Deserialize, Serialize};
 
 /// How exactly the report dates an occurrence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Precision {
     /// The report gives the day (or days).
     Day,
@@ -16,6 +17,8 @@ pub enum Precision {
 }
 
 impl Precision {
+    pub const ALL: [Precision; 3] = [Precision::Day, Precision::Month, Precision::Year];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Precision::Day => "day",
@@ -23,12 +26,19 @@ impl Precision {
             Precision::Year => "year",
         }
     }
+
+    /// Parses the name used in data files.
+    pub fn parse(name: &str) -> Option<Precision> {
+        Precision::ALL.into_iter().find(|p| p.as_str() == name)
+    }
 }
 
 /// An inclusive span of days with the precision the report gives it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateSpan {
+    #[serde(with = "days_from_ce")]
     pub start: NaiveDate,
+    #[serde(with = "days_from_ce")]
     pub end: NaiveDate,
     pub precision: Precision,
 }
@@ -40,103 +50,92 @@ impl DateSpan {
     }
 }
 
-/// The vocabulary of event kinds; the README documents each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
-pub enum EventKind {
-    /// The GMG's multi-stakeholder meetings (the seven of II.1 and the like).
-    MultiStakeholderMeeting,
-    /// A meeting of the GMG Principals.
-    PrincipalsMeeting,
-    /// A GMG working-level meeting.
-    WorkingLevelMeeting,
-    /// A GFMD-GMG Troika meeting.
-    TroikaMeeting,
-    /// A GMG retreat.
-    Retreat,
-    /// A summit other than the GFMD's.
-    Summit,
-    /// A GFMD Summit.
-    GfmdSummit,
-    /// A GFMD thematic workshop.
-    GfmdWorkshop,
-    /// Any other GFMD meeting.
-    GfmdMeeting,
-    /// A session of a commission, committee, council, assembly or governing body.
-    Session,
-    /// A side event.
-    SideEvent,
-    /// A panel or roundtable.
-    Panel,
-    /// A dialogue.
-    Dialogue,
-    /// A conference.
-    Conference,
-    /// Any other meeting.
-    Meeting,
-    /// A forum.
-    Forum,
-    /// An academy or training course held as an event.
-    Academy,
-    /// A project board meeting.
-    BoardMeeting,
-    /// The launch of a course, tool or guidelines.
-    Launch,
-    /// The presentation of a study or report.
-    Presentation,
-    /// A decision the report dates without naming the meeting that took it.
-    Decision,
-    /// The establishment of a group.
-    Establishment,
+/// Dates in the build-time form of the dataset: a day number, cheap to read back.
+mod days_from_ce {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i32(date.num_days_from_ce())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let days = i32::deserialize(deserializer)?;
+        NaiveDate::from_num_days_from_ce_opt(days).ok_or_else(|| D::Error::custom("no such day"))
+    }
+}
+
+/// Defines the vocabulary of event kinds from one table: the variant, the name used in data
+/// files, output and on the command line, and what it means (the README documents each).
+macro_rules! kinds {
+    ($($variant:ident => $name:literal, $what:literal;)*) => {
+        /// The vocabulary of event kinds.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum EventKind {
+            $(#[doc = $what] $variant,)*
+        }
+
+        impl EventKind {
+            /// Every kind, in the order the vocabulary lists them.
+            pub const ALL: &'static [EventKind] = &[$(EventKind::$variant),*];
+
+            /// The kebab-case name used in data files, output and on the command line.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(EventKind::$variant => $name,)*
+                }
+            }
+
+            /// What the kind means.
+            pub fn describe(self) -> &'static str {
+                match self {
+                    $(EventKind::$variant => $what,)*
+                }
+            }
+        }
+    };
+}
+
+kinds! {
+    MultiStakeholderMeeting => "multi-stakeholder-meeting", "The GMG's multi-stakeholder meetings (the seven of II.1 and the like)";
+    PrincipalsMeeting => "principals-meeting", "A meeting of the GMG Principals";
+    WorkingLevelMeeting => "working-level-meeting", "A GMG working-level meeting";
+    TroikaMeeting => "troika-meeting", "A GFMD-GMG Troika meeting";
+    Retreat => "retreat", "A GMG retreat";
+    Summit => "summit", "A summit other than the GFMD's";
+    GfmdSummit => "gfmd-summit", "A GFMD Summit";
+    GfmdWorkshop => "gfmd-workshop", "A GFMD thematic workshop";
+    GfmdMeeting => "gfmd-meeting", "Any other GFMD meeting";
+    Session => "session", "A session of a commission, committee, council, assembly or governing body";
+    SideEvent => "side-event", "A side event";
+    Panel => "panel", "A panel or roundtable";
+    Dialogue => "dialogue", "A dialogue";
+    Conference => "conference", "A conference";
+    Meeting => "meeting", "Any other meeting";
+    Forum => "forum", "A forum";
+    Academy => "academy", "An academy or training course held as an event";
+    BoardMeeting => "board-meeting", "A project board meeting";
+    Launch => "launch", "The launch of a course, tool or guidelines";
+    Presentation => "presentation", "The presentation of a study or report";
+    Decision => "decision", "A decision the report dates without naming the meeting that took it";
+    Establishment => "establishment", "The establishment of a group";
 }
 
 impl EventKind {
-    /// The kebab-case name used in data files, output and on the command line.
-    pub fn as_str(self) -> &'static str {
-        use EventKind::*;
-        match self {
-            MultiStakeholderMeeting => "multi-stakeholder-meeting",
-            PrincipalsMeeting => "principals-meeting",
-            WorkingLevelMeeting => "working-level-meeting",
-            TroikaMeeting => "troika-meeting",
-            Retreat => "retreat",
-            Summit => "summit",
-            GfmdSummit => "gfmd-summit",
-            GfmdWorkshop => "gfmd-workshop",
-            GfmdMeeting => "gfmd-meeting",
-            Session => "session",
-            SideEvent => "side-event",
-            Panel => "panel",
-            Dialogue => "dialogue",
-            Conference => "conference",
-            Meeting => "meeting",
-            Forum => "forum",
-            Academy => "academy",
-            BoardMeeting => "board-meeting",
-            Launch => "launch",
-            Presentation => "presentation",
-            Decision => "decision",
-            Establishment => "establishment",
-        }
-    }
-
     /// Parses the kebab-case name used in data files and on the command line.
     pub fn parse(name: &str) -> Option<EventKind> {
-        // A lookup over `as_str`, so the names are written once.
-        EventKind::value_variants()
-            .iter()
-            .copied()
-            .find(|k| k.as_str() == name)
+        EventKind::ALL.iter().copied().find(|k| k.as_str() == name)
     }
 }
 
 /// Another passage of the report that supports a record.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub section: String,
     pub quote: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     pub id: String,
     /// `None` where the report gives no usable date (e.g. a day without a year).
@@ -151,7 +150,7 @@ pub struct Event {
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Statement {
     pub id: String,
     pub span: DateSpan,
@@ -165,7 +164,7 @@ pub struct Statement {
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {
     pub acronym: String,
     pub name: String,
@@ -177,7 +176,7 @@ pub struct Member {
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Handover {
     pub id: String,
     pub chairs: Vec<String>,
@@ -188,17 +187,19 @@ pub struct Handover {
 }
 
 /// What the dataset is drawn from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
     pub title: String,
     pub chair: String,
     pub year: i32,
+    #[serde(with = "days_from_ce")]
     pub start: NaiveDate,
+    #[serde(with = "days_from_ce")]
     pub end: NaiveDate,
     pub source: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dataset {
     pub report: Report,
     pub events: Vec<Event>,
@@ -312,7 +313,7 @@ mod tests {
 
     #[test]
     fn kinds_round_trip_through_their_names() {
-        for kind in EventKind::value_variants() {
+        for kind in EventKind::ALL {
             assert_eq!(EventKind::parse(kind.as_str()), Some(*kind));
         }
         assert_eq!(

@@ -154,7 +154,9 @@ fn a_malformed_data_file_names_line_and_column() {
     let name = path.display().to_string();
     assert_eq!(
         fails(&["events", "--data", &name], 1),
-        format!("error: 1 problem in {name}\n  {name}:3:1: expected a name, found the end of the file\n")
+        format!(
+            "error: 1 problem in {name}\n  {name}:2:31: the file ends before the dataset does\n"
+        )
     );
 }
 

@@ -211,26 +211,45 @@ fn every_problem_is_listed_at_once() {
 #[test]
 fn syntax_errors_name_line_and_column() {
     let path = mutated("title: \"GMG Strategic Retreat\"", "title: 7");
-    assert_eq!(problems(&path), [":18:20: expected a string, found `7`"]);
+    assert_eq!(
+        problems(&path),
+        [":18:19: expected a string in double quotes, found `7` (in event 1)"]
+    );
     let path = mutated("kind: \"retreat\"", "kind: \"retreat\", colour: \"red\"");
     assert_eq!(
         problems(&path),
         [
-            ":19:30: unknown field `colour` in Event; required: id, title, kind, section, quote; \
-         optional: start, end, precision, location, organizers, also, note"
+            ":19:30: unknown field `colour` in Event; the fields are: id, start, end, precision, \
+          title, kind, location, organizers, section, quote, also, note (in event 1)"
         ]
     );
     let path = mutated("            title: \"GMG Strategic Retreat\",\n", "");
-    assert_eq!(problems(&path), [":13:9: Event lacks the field `title`"]);
+    assert_eq!(
+        problems(&path),
+        [":23:9: Event lacks the field `title` (in event 1)"]
+    );
     let path = mutated("id: \"retreat\",", "id: \"retreat\", id: \"again\",");
-    assert_eq!(problems(&path), [":14:28: the field `id` is given twice"]);
+    assert_eq!(
+        problems(&path),
+        [":14:28: the field `id` is given twice (in event 1)"]
+    );
     let path = mutated("Statement(", "Statment(");
     assert_eq!(
         problems(&path),
-        [":37:9: expected `Statement`, found `Statment`"]
+        [":37:9: expected `Statement`, found `Statment` (in statement 1)"]
     );
+    // An unclosed string runs on to the next quote.
     let path = mutated("end: \"2016-02-29\",", "end: \"2016-02-29,");
-    assert_eq!(problems(&path), [":17:25: expected `,` or `)`, found `m`"]);
+    assert_eq!(
+        problems(&path),
+        [":17:25: expected `,` between values, found `month\"`; is a string before it missing its closing `\"`? (in event 1)"]
+    );
+    // The record after a good one is named by the good one's id.
+    let path = mutated("id: \"idm\",", "id: \"idm\" ");
+    assert_eq!(
+        problems(&path),
+        [":27:13: expected `,` between values, found `start:` (in event 2, the one after 'retreat')"]
+    );
 }
 
 #[test]

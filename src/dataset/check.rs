@@ -1,0 +1,566 @@
+//! The checks: each record on its own as it is read (real dates, a known kind, no control
+//! characters, a quote long enough to find), then across records (unique ids, statements
+//! that point at an event that exists and overlaps them). Every problem is collected, none
+//! stops the others. Shared with the build script, which checks the embedded dataset.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use super::raw::{RawEvent, RawHandover, RawMember, RawReport, RawSource, RawStatement};
+use crate::model::{
+    precision_fits, Dataset, DateSpan, Event, EventKind, Handover, Member, Precision, Report,
+    Source, Statement,
+};
+use crate::text::{describe, first_forbidden, Echo};
+
+/// Quotes shorter than this cannot identify a passage.
+pub const MIN_QUOTE_CHARS: usize = 20;
+
+/// Everything wrong with a dataset, each problem naming the file and the record.
+#[derive(Debug)]
+pub struct Problems {
+    pub origin: String,
+    pub list: Vec<String>,
+}
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.list.len();
+        let noun = if count == 1 { "problem" } else { "problems" };
+        write!(f, "{count} {noun} in {}", self.origin)?;
+        for problem in &self.list {
+            // A syntax problem starts "line:col: ", which joins the file name as "file:line:col:".
+            let sep = if problem.starts_with(|c: char| c.is_ascii_digit()) {
+                ":"
+            } else {
+                ": "
+            };
+            write!(f, "\n  {}{sep}{problem}", self.origin)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Problems {}
+
+/// Reads an ISO date `YYYY-MM-DD` that exists in the calendar.
+pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shaped {
+        return Err(format!(
+            "'{}' is not a date of the form YYYY-MM-DD",
+            Echo(text)
+        ));
+    }
+    // The shape is checked, so the parts are digits; chrono's strftime parser is ten
+    // times slower here and this runs twice a record.
+    let number = |range: std::ops::Range<usize>| {
+        text[range]
+            .bytes()
+            .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
+    };
+    NaiveDate::from_ymd_opt(number(0..4) as i32, number(5..7), number(8..10))
+        .ok_or_else(|| format!("'{text}' is not a real calendar date"))
+}
+
+/// Collects problems for one record, prefixed with what the record is.
+struct Checker<'a> {
+    what: &'static str,
+    id: &'a str,
+    problems: Vec<String>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(what: &'static str, id: &'a str) -> Checker<'a> {
+        Checker {
+            what,
+            id,
+            problems: Vec::new(),
+        }
+    }
+
+    fn report(&mut self, message: impl fmt::Display) {
+        self.problems
+            .push(format!("{} '{}': {message}", self.what, Echo(self.id)));
+    }
+
+    /// A text field may hold no character that could control a terminal (see `text`).
+    fn text(&mut self, field: &str, value: &str) {
+        self.text_in("", field, value);
+    }
+
+    /// `text` for a field of a part of the record (`place` is e.g. "also 2 ").
+    fn text_in(&mut self, place: &str, field: &str, value: &str) {
+        if let Some((at, c)) = first_forbidden(value) {
+            self.report(format!(
+                "{place}{field}: {} at character {at}; text may hold newlines and tabs but no other control characters",
+                describe(c)
+            ));
+        }
+    }
+
+    /// Every item of a list of text.
+    fn texts(&mut self, field: &str, values: &[String]) {
+        for value in values {
+            self.text(field, value);
+        }
+    }
+
+    fn date(&mut self, field: &str, text: &str) -> Option<NaiveDate> {
+        parse_iso_date(text)
+            .map_err(|e| self.report(format!("{field}: {e}")))
+            .ok()
+    }
+
+    fn required(&mut self, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.report(format!("{field} is empty"));
+        }
+    }
+
+    /// The fields every record has: a section and a quote long enough to find. `place` names
+    /// where they are ("" for the record's own, "also 2 " for its second other passage).
+    fn provenance(&mut self, place: &str, section: &str, quote: &str) {
+        self.text_in(place, "section", section);
+        self.text_in(place, "quote", quote);
+        if section.trim().is_empty() {
+            self.report(format!("{place}section is empty"));
+        }
+        let chars = quote.trim().chars().count();
+        if chars < MIN_QUOTE_CHARS {
+            self.report(format!(
+                "{place}quote has {chars} characters; at least {MIN_QUOTE_CHARS} are needed"
+            ));
+        }
+    }
+
+    fn sources(&mut self, raw: Vec<RawSource>) -> Vec<Source> {
+        raw.into_iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let place = format!("also {} ", i + 1);
+                self.provenance(&place, &s.section, &s.quote);
+                Source {
+                    section: s.section,
+                    quote: s.quote,
+                }
+            })
+            .collect()
+    }
+
+    fn span(&mut self, start: &str, end: &str, precision: Precision) -> Option<DateSpan> {
+        let (start, end) = (self.date("start", start), self.date("end", end));
+        let (start, end) = (start?, end?);
+        if end < start {
+            self.report(format!("end {end} is before start {start}"));
+            return None;
+        }
+        if !precision_fits(precision, start, end) {
+            let needs = match precision {
+                Precision::Month => "whole months (from the 1st to the last day of a month)",
+                _ => "whole years (from 1 January to 31 December)",
+            };
+            self.report(format!(
+                "precision '{}' needs a span of {needs}, not {start} to {end}",
+                precision.as_str()
+            ));
+        }
+        Some(DateSpan {
+            start,
+            end,
+            precision,
+        })
+    }
+
+    /// The record, if no problem was found; else the problems, with the record's id.
+    fn finish<T>(self, record: Option<T>) -> Checked<T> {
+        match record {
+            Some(record) if self.problems.is_empty() => Ok(record),
+            _ => Err(Box::new(Rejected {
+                id: self.id.to_string(),
+                problems: self.problems,
+            })),
+        }
+    }
+}
+
+/// A record that failed its own checks: its id (for the checks across records) and why.
+#[derive(Debug)]
+pub struct Rejected {
+    pub id: String,
+    problems: Vec<String>,
+}
+
+/// A record as read: checked into the model, or rejected. Records are checked as they are
+/// read, so a large file never holds its raw records and its model at once.
+pub type Checked<T> = Result<T, Box<Rejected>>;
+
+/// Every record of a dataset, each already checked on its own (see [`Checkable`]).
+pub struct Parsed {
+    pub report: RawReport,
+    pub events: Vec<Checked<Event>>,
+    pub statements: Vec<Checked<Statement>>,
+    pub members: Vec<Checked<Member>>,
+    pub handover: Vec<Checked<Handover>>,
+}
+
+/// A model record, and the raw form it is checked from as soon as it is read.
+pub trait Checkable: Sized {
+    type Raw;
+    /// What one record is called in messages.
+    const NOUN: &'static str;
+    /// The record, or what is wrong with it.
+    fn check(raw: Self::Raw) -> Checked<Self>;
+    /// The record's id (a member's acronym).
+    fn id(&self) -> &str;
+}
+
+impl Checkable for Event {
+    type Raw = RawEvent;
+    const NOUN: &'static str = "event";
+    fn check(raw: RawEvent) -> Checked<Event> {
+        check_event(raw)
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Checkable for Statement {
+    type Raw = RawStatement;
+    const NOUN: &'static str = "statement";
+    fn check(raw: RawStatement) -> Checked<Statement> {
+        check_statement(raw)
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Checkable for Member {
+    type Raw = RawMember;
+    const NOUN: &'static str = "member";
+    fn check(raw: RawMember) -> Checked<Member> {
+        check_member(raw)
+    }
+    fn id(&self) -> &str {
+        &self.acronym
+    }
+}
+
+impl Checkable for Handover {
+    type Raw = RawHandover;
+    const NOUN: &'static str = "handover item";
+    fn check(raw: RawHandover) -> Checked<Handover> {
+        check_handover(raw)
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+fn check_event(e: RawEvent) -> Checked<Event> {
+    let mut c = Checker::new("event", &e.id);
+    c.text("id", &e.id);
+    c.text("title", &e.title);
+    c.texts("organizers", &e.organizers);
+    for (field, value) in [("location", &e.location), ("note", &e.note)] {
+        c.text(field, value.as_deref().unwrap_or_default());
+    }
+    for (field, value) in [
+        ("start", &e.start),
+        ("end", &e.end),
+        ("precision", &e.precision),
+    ] {
+        c.text(field, value.as_deref().unwrap_or_default());
+    }
+    c.text("kind", &e.kind);
+    c.required("id", &e.id);
+    c.required("title", &e.title);
+    c.provenance("", &e.section, &e.quote);
+    let also = c.sources(e.also);
+    let kind = EventKind::parse(&e.kind);
+    if kind.is_none() {
+        let known: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
+        c.report(format!(
+            "kind '{}' is not one of: {}",
+            Echo(&e.kind),
+            known.join(", ")
+        ));
+    }
+    // `Some(None)`: undated by design; `None`: the dates are invalid.
+    let span = match (&e.start, &e.end, &e.precision) {
+        (None, None, None) => Some(None),
+        (Some(start), Some(end), Some(precision)) => match Precision::parse(precision) {
+            Some(precision) => c.span(start, end, precision).map(Some),
+            None => {
+                c.report(format!(
+                    "precision '{}' is not one of: day, month, year",
+                    Echo(precision)
+                ));
+                None
+            }
+        },
+        _ => {
+            c.report("start, end and precision must be given together or not at all");
+            None
+        }
+    };
+    let event = span.zip(kind).map(|(span, kind)| Event {
+        id: e.id.clone(),
+        span,
+        title: e.title,
+        kind,
+        location: e.location,
+        organizers: e.organizers,
+        section: e.section,
+        quote: e.quote,
+        also,
+        note: e.note,
+    });
+    c.finish(event)
+}
+
+fn check_statement(s: RawStatement) -> Checked<Statement> {
+    let mut c = Checker::new("statement", &s.id);
+    for (field, value) in [
+        ("id", &s.id),
+        ("start", &s.start),
+        ("end", &s.end),
+        ("title", &s.title),
+        ("event", &s.event),
+    ] {
+        c.text(field, value);
+    }
+    for (field, value) in [("location", &s.location), ("note", &s.note)] {
+        c.text(field, value.as_deref().unwrap_or_default());
+    }
+    c.required("id", &s.id);
+    c.required("title", &s.title);
+    c.provenance("", &s.section, &s.quote);
+    let also = c.sources(s.also);
+    let statement = c
+        .span(&s.start, &s.end, Precision::Day)
+        .map(|span| Statement {
+            id: s.id.clone(),
+            span,
+            title: s.title,
+            event: s.event,
+            location: s.location,
+            section: s.section,
+            quote: s.quote,
+            also,
+            note: s.note,
+        });
+    c.finish(statement)
+}
+
+fn check_member(m: RawMember) -> Checked<Member> {
+    let mut c = Checker::new("member", &m.acronym);
+    c.text("acronym", &m.acronym);
+    c.text("name", &m.name);
+    c.text("note", m.note.as_deref().unwrap_or_default());
+    c.required("acronym", &m.acronym);
+    c.required("name", &m.name);
+    c.provenance("", &m.section, &m.quote);
+    if let Some(year) = m.added.filter(|y| !(1000..=9999).contains(y)) {
+        c.report(format!("added {year} is not a four-digit year"));
+    }
+    let also = c.sources(m.also);
+    let member = Member {
+        acronym: m.acronym.clone(),
+        name: m.name,
+        added: m.added,
+        section: m.section,
+        quote: m.quote,
+        also,
+        note: m.note,
+    };
+    c.finish(Some(member))
+}
+
+fn check_handover(h: RawHandover) -> Checked<Handover> {
+    let mut c = Checker::new("handover item", &h.id);
+    c.text("id", &h.id);
+    c.texts("chairs", &h.chairs);
+    c.text("text", &h.text);
+    c.text("note", h.note.as_deref().unwrap_or_default());
+    c.required("id", &h.id);
+    c.required("text", &h.text);
+    if h.chairs.is_empty() {
+        c.report("chairs is empty");
+    }
+    c.provenance("", &h.section, &h.quote);
+    let item = Handover {
+        id: h.id.clone(),
+        chairs: h.chairs,
+        text: h.text,
+        section: h.section,
+        quote: h.quote,
+        note: h.note,
+    };
+    c.finish(Some(item))
+}
+
+/// Splits checked records into the good ones and the ids of the rejected, moving the
+/// rejections' problems into `problems`.
+fn sort_out<T>(records: Vec<Checked<T>>, problems: &mut Vec<String>) -> (Vec<T>, Vec<String>) {
+    let mut good = Vec::with_capacity(records.len());
+    let mut rejected = Vec::new();
+    for record in records {
+        match record {
+            Ok(record) => good.push(record),
+            Err(r) => {
+                problems.extend(r.problems);
+                rejected.push(r.id);
+            }
+        }
+    }
+    (good, rejected)
+}
+
+/// Reports ids used more than once in a collection (ignoring case).
+fn unique<'a>(problems: &mut Vec<String>, what: &str, ids: impl Iterator<Item = &'a str>) {
+    let mut seen = HashSet::with_capacity(ids.size_hint().0);
+    for id in ids {
+        let key = if id.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            std::borrow::Cow::Owned(id.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(id)
+        };
+        if !seen.insert(key) {
+            problems.push(format!("{what} '{}': id is used more than once", Echo(id)));
+        }
+    }
+}
+
+/// The checks across records: the report's dates, unique ids, and statements that point
+/// at an event that exists and overlaps them.
+pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
+    let mut problems = Vec::new();
+    let r = parsed.report;
+    let mut c = Checker::new("report", &r.title);
+    for (field, value) in [
+        ("title", &r.title),
+        ("chair", &r.chair),
+        ("start", &r.start),
+        ("end", &r.end),
+        ("source", &r.source),
+    ] {
+        c.text(field, value);
+    }
+    let (start, end) = (c.date("start", &r.start), c.date("end", &r.end));
+    problems.append(&mut c.problems);
+
+    let (events, bad_events) = sort_out(parsed.events, &mut problems);
+    let (statements, bad_statements) = sort_out(parsed.statements, &mut problems);
+    let (members, bad_members) = sort_out(parsed.members, &mut problems);
+    let (handover, bad_handover) = sort_out(parsed.handover, &mut problems);
+
+    unique(
+        &mut problems,
+        "event",
+        events
+            .iter()
+            .map(|e| e.id.as_str())
+            .chain(bad_events.iter().map(String::as_str)),
+    );
+    unique(
+        &mut problems,
+        "statement",
+        statements
+            .iter()
+            .map(|s| s.id.as_str())
+            .chain(bad_statements.iter().map(String::as_str)),
+    );
+    unique(
+        &mut problems,
+        "member",
+        members
+            .iter()
+            .map(|m| m.acronym.as_str())
+            .chain(bad_members.iter().map(String::as_str)),
+    );
+    unique(
+        &mut problems,
+        "handover item",
+        handover
+            .iter()
+            .map(|h| h.id.as_str())
+            .chain(bad_handover.iter().map(String::as_str)),
+    );
+
+    // An event that failed its own checks was reported there, not again through its
+    // statements.
+    let mut spans: HashMap<&str, Option<Option<DateSpan>>> = events
+        .iter()
+        .map(|e| (e.id.as_str(), Some(e.span)))
+        .collect();
+    spans.extend(bad_events.iter().map(|id| (id.as_str(), None)));
+    for s in &statements {
+        let report = |problems: &mut Vec<String>, message: String| {
+            problems.push(format!("statement '{}': {message}", Echo(&s.id)))
+        };
+        match spans.get(s.event.as_str()) {
+            None => report(
+                &mut problems,
+                format!("event '{}' does not exist", Echo(&s.event)),
+            ),
+            Some(Some(Some(event))) if !event.overlaps(s.span.start, s.span.end) => report(
+                &mut problems,
+                format!(
+                    "{} to {} does not overlap its event '{}' ({} to {})",
+                    s.span.start, s.span.end, s.event, event.start, event.end
+                ),
+            ),
+            Some(Some(None)) => report(
+                &mut problems,
+                format!("its event '{}' has no date", s.event),
+            ),
+            _ => {}
+        }
+    }
+
+    match (start, end) {
+        (Some(start), Some(end)) if problems.is_empty() => Ok(Dataset {
+            report: Report {
+                title: r.title,
+                chair: r.chair,
+                year: r.year,
+                start,
+                end,
+                source: r.source,
+            },
+            events,
+            statements,
+            members,
+            handover,
+        }),
+        _ => Err(problems),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates_must_be_shaped_and_real() {
+        assert!(parse_iso_date("2016-02-29").is_ok());
+        assert_eq!(
+            parse_iso_date("2016-02-30").unwrap_err(),
+            "'2016-02-30' is not a real calendar date"
+        );
+        assert_eq!(
+            parse_iso_date("2016-2-3").unwrap_err(),
+            "'2016-2-3' is not a date of the form YYYY-MM-DD"
+        );
+        assert!(parse_iso_date("2016-02-3x").is_err());
+    }
+}

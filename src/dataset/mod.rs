@@ -1,0 +1,322 @@
+//! Loading a dataset: the embedded one (prepared at build time) or a `--data` file (read with
+//! the ron crate and checked), collecting every problem rather than stopping at the first.
+//!
+//! - `raw`: the file's shape, as serde reads it;
+//! - `check`: the checks, each record on its own as it is read, then across records;
+//! - `parse`: RON text to a checked dataset, with syntax errors that name a place;
+//! - `quote`: quotes against the report;
+//! - `embedded`: the build-time form of `data/gmg2016.ron`.
+//!
+//! The first four are shared with the build script (`build.rs`), so the embedded data passes
+//! exactly the checks a `--data` file does.
+
+mod check;
+mod embedded;
+mod parse;
+mod quote;
+mod raw;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use check::{parse_iso_date, Problems};
+pub use parse::parse;
+pub use quote::{missing_quotes, passage};
+
+use crate::model::Dataset;
+
+/// The embedded dataset's source text, for `gmg validate` (queries use the build-time form).
+pub const EMBEDDED: &str = include_str!("../../data/gmg2016.ron");
+/// The report the embedded dataset is drawn from, for quote checks and `show --context`.
+pub const REPORT: &str = include_str!("../../data/source/gmg-chair-report-2016.md");
+/// How the embedded dataset is named in messages.
+pub const EMBEDDED_NAME: &str = "data/gmg2016.ron (embedded)";
+
+/// Where a dataset comes from.
+#[derive(Clone, Debug)]
+pub enum Origin {
+    Embedded,
+    File(PathBuf),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Embedded => f.write_str(EMBEDDED_NAME),
+            Origin::File(path) => f.write_str(&crate::text::path(path)),
+        }
+    }
+}
+
+impl Origin {
+    pub fn from_option(path: Option<&Path>) -> Origin {
+        path.map_or(Origin::Embedded, |p| Origin::File(p.to_path_buf()))
+    }
+}
+
+// ---- loading ----
+
+/// Reads the RON text of a dataset: the embedded one or a file.
+pub fn read(origin: &Origin) -> anyhow::Result<std::borrow::Cow<'static, str>> {
+    match origin {
+        Origin::Embedded => Ok(EMBEDDED.into()),
+        Origin::File(path) => std::fs::read_to_string(path)
+            .map(Into::into)
+            .map_err(|e| anyhow::anyhow!("cannot read dataset {}: {e}", crate::text::path(path))),
+    }
+}
+
+/// Loads and checks a dataset: the form every command but `validate` uses. The embedded
+/// dataset was checked when gmg was built, and is only decoded.
+pub fn load(origin: &Origin) -> anyhow::Result<Dataset> {
+    if let Origin::Embedded = origin {
+        return embedded::dataset();
+    }
+    let text = read(origin)?;
+    let name = origin.to_string();
+    let parsed = parse::read(&text, &name)?;
+    // The records hold their own copies of the text: free the file before the checks
+    // across records, so the two are never held at once for long.
+    drop(text);
+    Ok(parse::checked(parsed, &name)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_build_time_form_is_the_file_parsed_at_run_time() {
+        let built = embedded::dataset().unwrap();
+        let parsed = parse(EMBEDDED, EMBEDDED_NAME).unwrap();
+        assert_eq!(built, parsed);
+        assert!(missing_quotes(&parsed, REPORT).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    use super::check::{check, Checkable, Parsed};
+    use super::raw::*;
+    use crate::model::{Event, Handover, Member, Statement};
+
+    const SMALL: &str = include_str!("../../tests/fixtures/small.ron");
+
+    /// The loader's way (each record checked as it is read) and the plain way (the whole
+    /// file read by ron, then checked) must agree: same dataset, or same problems.
+    fn the_plain_way(text: &str) -> Result<Dataset, Vec<String>> {
+        let raw: RawDataset = ron::from_str(text).map_err(|e| vec![e.to_string()])?;
+        check(Parsed {
+            report: raw.report,
+            events: raw.events.into_iter().map(Event::check).collect(),
+            statements: raw.statements.into_iter().map(Statement::check).collect(),
+            members: raw.members.into_iter().map(Member::check).collect(),
+            handover: raw.handover.into_iter().map(Handover::check).collect(),
+        })
+    }
+
+    /// Text with what makes quoting hard: quotes, backslashes, newlines, tabs, unicode.
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-zA-Z0-9 ,.;:'\"\\\\\\n\\t\\r–’é😀#/*()\\[\\]{}=+@-]{0,40}",
+            any::<String>(),
+        ]
+    }
+
+    fn source() -> impl Strategy<Value = RawSource> {
+        (text(), text()).prop_map(|(section, quote)| RawSource { section, quote })
+    }
+
+    fn event() -> impl Strategy<Value = RawEvent> {
+        (
+            (
+                text(),
+                proptest::option::of(text()),
+                proptest::option::of(text()),
+                proptest::option::of(text()),
+            ),
+            (
+                text(),
+                text(),
+                proptest::option::of(text()),
+                proptest::collection::vec(text(), 0..3),
+            ),
+            (
+                text(),
+                text(),
+                proptest::collection::vec(source(), 0..2),
+                proptest::option::of(text()),
+            ),
+        )
+            .prop_map(
+                |(
+                    (id, start, end, precision),
+                    (title, kind, location, organizers),
+                    (section, quote, also, note),
+                )| RawEvent {
+                    id,
+                    start,
+                    end,
+                    precision,
+                    title,
+                    kind,
+                    location,
+                    organizers,
+                    section,
+                    quote,
+                    also,
+                    note,
+                },
+            )
+    }
+
+    fn member() -> impl Strategy<Value = RawMember> {
+        (
+            text(),
+            text(),
+            proptest::option::of(any::<i32>()),
+            text(),
+            text(),
+            proptest::option::of(text()),
+        )
+            .prop_map(|(acronym, name, added, section, quote, note)| RawMember {
+                acronym,
+                name,
+                added,
+                section,
+                quote,
+                also: vec![],
+                note,
+            })
+    }
+
+    fn dataset() -> impl Strategy<Value = RawDataset> {
+        (
+            text(),
+            any::<i32>(),
+            proptest::collection::vec(event(), 0..3),
+            proptest::collection::vec(member(), 0..3),
+        )
+            .prop_map(|(title, year, events, members)| RawDataset {
+                report: RawReport {
+                    title,
+                    chair: "c".into(),
+                    year,
+                    start: "2016-01-01".into(),
+                    end: "2016-12-31".into(),
+                    source: "s".into(),
+                },
+                events,
+                statements: vec![],
+                members,
+                handover: vec![],
+            })
+    }
+
+    /// A valid file with one random edit: a byte range deleted, duplicated or replaced.
+    fn near_valid() -> impl Strategy<Value = String> {
+        (0..SMALL.len(), 0..SMALL.len(), 0u8..3, any::<char>()).prop_map(|(a, b, how, c)| {
+            let (a, b) = (a.min(b), a.max(b));
+            let (a, b) = (floor(SMALL, a), floor(SMALL, b));
+            match how {
+                0 => format!("{}{}", &SMALL[..a], &SMALL[b..]),
+                1 => format!("{}{}{}", &SMALL[..b], &SMALL[a..b], &SMALL[b..]),
+                _ => format!("{}{c}{}", &SMALL[..a], &SMALL[a..]),
+            }
+        })
+    }
+
+    fn floor(s: &str, mut at: usize) -> usize {
+        while !s.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
+    /// Every problem names a place: line:column for syntax, the record for the rest.
+    fn names_a_place(problems: &Problems) -> bool {
+        !problems.list.is_empty()
+            && problems.list.iter().all(|p| {
+                let syntax = p
+                    .split(':')
+                    .take(2)
+                    .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+                let record = [
+                    "event '",
+                    "statement '",
+                    "member '",
+                    "handover item '",
+                    "report '",
+                ]
+                .iter()
+                .any(|w| p.starts_with(w));
+                syntax || record
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn checking_while_reading_agrees_with_checking_after(data in dataset()) {
+            for text in [
+                ron::ser::to_string(&data).unwrap(),
+                ron::ser::to_string_pretty(&data, ron::ser::PrettyConfig::default()).unwrap(),
+            ] {
+                let ours = parse(&text, "f").map_err(|p| p.list);
+                prop_assert_eq!(ours, the_plain_way(&text));
+            }
+        }
+
+        #[test]
+        fn any_bytes_give_an_error_with_a_place(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let text = String::from_utf8_lossy(&bytes);
+            if let Err(problems) = parse(&text, "f") {
+                prop_assert!(names_a_place(&problems), "{problems}");
+            }
+        }
+
+        #[test]
+        fn near_valid_files_never_panic_and_errors_name_a_place(text in near_valid()) {
+            match parse(&text, "f") {
+                Ok(_) => {}
+                Err(problems) => prop_assert!(names_a_place(&problems), "{problems}"),
+            }
+        }
+    }
+
+    /// A long run for finding crashes: `GMG_FUZZ_CASES=2000000 cargo test --release
+    /// fuzz_the_loader -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn fuzz_the_loader() {
+        let cases = std::env::var("GMG_FUZZ_CASES")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(1_000_000);
+        let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+            cases,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        });
+        let started = std::time::Instant::now();
+        let inputs = prop_oneof![
+            near_valid(),
+            proptest::collection::vec(any::<u8>(), 0..400)
+                .prop_map(|b| String::from_utf8_lossy(&b).into_owned())
+        ];
+        runner
+            .run(&inputs, |text| {
+                if let Err(problems) = parse(&text, "f") {
+                    prop_assert!(names_a_place(&problems), "{problems}");
+                }
+                Ok(())
+            })
+            .unwrap();
+        eprintln!(
+            "fuzz_the_loader: {cases} inputs in {:.0?}",
+            started.elapsed()
+        );
+    }
+}
