@@ -1,12 +1,13 @@
 //! The checked records of a dataset: real dates, known kinds, resolved links.
-//! Nothing here is built except by the dataset's checks (at run time, or in the build script
-//! for the embedded data, which is why this file depends on nothing but chrono and serde).
+//! Nothing here is built except by the dataset's checks, at run time or in the build script
+//! for the embedded data (which is why this file depends on nothing but chrono).
+
+use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
 
 /// How exactly the report dates an occurrence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Precision {
     /// The report gives the day (or days).
     Day,
@@ -34,11 +35,9 @@ impl Precision {
 }
 
 /// An inclusive span of days with the precision the report gives it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DateSpan {
-    #[serde(with = "days_from_ce")]
     pub start: NaiveDate,
-    #[serde(with = "days_from_ce")]
     pub end: NaiveDate,
     pub precision: Precision,
 }
@@ -50,27 +49,12 @@ impl DateSpan {
     }
 }
 
-/// Dates in the build-time form of the dataset: a day number, cheap to read back.
-mod days_from_ce {
-    use chrono::{Datelike, NaiveDate};
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i32(date.num_days_from_ce())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
-        let days = i32::deserialize(deserializer)?;
-        NaiveDate::from_num_days_from_ce_opt(days).ok_or_else(|| D::Error::custom("no such day"))
-    }
-}
-
 /// Defines the vocabulary of event kinds from one table: the variant, the name used in data
 /// files, output and on the command line, and what it means (the README documents each).
 macro_rules! kinds {
     ($($variant:ident => $name:literal, $what:literal;)*) => {
         /// The vocabulary of event kinds.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
         pub enum EventKind {
             $(#[doc = $what] $variant,)*
         }
@@ -128,84 +112,89 @@ impl EventKind {
     }
 }
 
+/// Text in the model: borrowed from the binary for the embedded dataset (built into it at
+/// compile time, so loading it costs nothing), owned for a `--data` file.
+pub type Text = Cow<'static, str>;
+
+/// A list in the model, borrowed or owned as [`Text`] is.
+pub type List<T> = Cow<'static, [T]>;
+
 /// Another passage of the report that supports a record.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
-    pub section: String,
-    pub quote: String,
+    pub section: Text,
+    pub quote: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {
-    pub id: String,
+    pub id: Text,
     /// `None` where the report gives no usable date (e.g. a day without a year).
     pub span: Option<DateSpan>,
-    pub title: String,
+    pub title: Text,
     pub kind: EventKind,
-    pub location: Option<String>,
-    pub organizers: Vec<String>,
-    pub section: String,
-    pub quote: String,
-    pub also: Vec<Source>,
-    pub note: Option<String>,
+    pub location: Option<Text>,
+    pub organizers: List<Text>,
+    pub section: Text,
+    pub quote: Text,
+    pub also: List<Source>,
+    pub note: Option<Text>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Statement {
-    pub id: String,
+    pub id: Text,
     pub span: DateSpan,
-    pub title: String,
+    pub title: Text,
     /// The id of the event at which the statement was delivered (checked to exist).
-    pub event: String,
-    pub location: Option<String>,
-    pub section: String,
-    pub quote: String,
-    pub also: Vec<Source>,
-    pub note: Option<String>,
+    pub event: Text,
+    pub location: Option<Text>,
+    pub section: Text,
+    pub quote: Text,
+    pub also: List<Source>,
+    pub note: Option<Text>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Member {
-    pub acronym: String,
-    pub name: String,
+    pub acronym: Text,
+    pub name: Text,
     /// The year of admission, only where the report states it.
     pub added: Option<i32>,
-    pub section: String,
-    pub quote: String,
-    pub also: Vec<Source>,
-    pub note: Option<String>,
+    pub section: Text,
+    pub quote: Text,
+    pub also: List<Source>,
+    pub note: Option<Text>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Handover {
-    pub id: String,
-    pub chairs: Vec<String>,
-    pub text: String,
-    pub section: String,
-    pub quote: String,
-    pub note: Option<String>,
+    pub id: Text,
+    pub chairs: List<Text>,
+    pub text: Text,
+    pub section: Text,
+    pub quote: Text,
+    pub note: Option<Text>,
 }
 
 /// What the dataset is drawn from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {
-    pub title: String,
-    pub chair: String,
+    pub title: Text,
+    pub chair: Text,
     pub year: i32,
-    #[serde(with = "days_from_ce")]
     pub start: NaiveDate,
-    #[serde(with = "days_from_ce")]
     pub end: NaiveDate,
-    pub source: String,
+    pub source: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Dataset {
     pub report: Report,
-    pub events: Vec<Event>,
-    pub statements: Vec<Statement>,
-    pub members: Vec<Member>,
-    pub handover: Vec<Handover>,
+    pub events: List<Event>,
+    pub statements: List<Statement>,
+    pub members: List<Member>,
+    pub handover: List<Handover>,
 }
 
 /// The first and last day of a month, or `None` for an impossible month.

@@ -8,7 +8,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use crate::model::{DateSpan, Event, Handover, Member, Source, Statement};
+use crate::model::{DateSpan, Event, Handover, Member, Source, Statement, Text};
 use crate::output::Flow;
 
 /// The value of one field of one record.
@@ -18,12 +18,12 @@ pub enum Cell<'a> {
     Text(&'a str),
     Date(NaiveDate),
     Int(i64),
-    List(&'a [String]),
+    List(&'a [Text]),
     Sources(&'a [Source]),
 }
 
 impl<'a> Cell<'a> {
-    fn opt_text(value: &'a Option<String>) -> Cell<'a> {
+    fn opt_text(value: &'a Option<Text>) -> Cell<'a> {
         value.as_deref().map_or(Cell::Null, Cell::Text)
     }
 

@@ -18,19 +18,21 @@ fn is_bidi_control(c: char) -> bool {
 
 /// The first forbidden character of `text`, with its position counted in characters from 1.
 pub fn first_forbidden(text: &str) -> Option<(usize, char)> {
-    // Most text is printable ASCII: look at bytes, and at characters only when a byte
-    // could start a forbidden one (an ASCII control, or the lead byte of U+0080–U+009F
-    // or of U+2000–U+2FFF).
-    if !text
-        .bytes()
-        .any(|b| b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2)
-    {
-        return None;
-    }
-    text.chars()
-        .enumerate()
-        .find(|(_, c)| forbidden(*c))
-        .map(|(i, c)| (i + 1, c))
+    // Loading checks every string of a file: look at bytes, and decode only at a hit. In
+    // UTF-8, C1 controls are C2 80..9F, bidi controls E2 80 AA..AE and E2 81 A6..A9.
+    let bytes = text.as_bytes();
+    let at = bytes.iter().enumerate().position(|(i, &b)| match b {
+        b'\n' | b'\t' => false,
+        0x00..=0x1F | 0x7F => true,
+        0xC2 => matches!(bytes.get(i + 1), Some(0x80..=0x9F)),
+        0xE2 => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+        ),
+        _ => false,
+    })?;
+    let c = text[at..].chars().next()?;
+    Some((text[..at].chars().count() + 1, c))
 }
 
 /// A short name for a forbidden character, for messages: `U+001B (escape)`.

@@ -19,7 +19,7 @@ pub fn events(data: Option<&Path>, args: &EventsArgs) -> anyhow::Result<()> {
     let period = args.dates.period()?;
     list(data, &args.output, |d| {
         let filter = shared::<Event>(&args.text, period.as_ref(), d);
-        (&d.events, for_events(filter, &args.events, d))
+        (&d.events[..], for_events(filter, &args.events, d))
     })
 }
 
@@ -28,7 +28,7 @@ pub fn statements(data: Option<&Path>, args: &StatementsArgs) -> anyhow::Result<
     list(data, &args.output, |d| {
         let filter = shared::<Statement>(&args.text, period.as_ref(), d)
             .contains::<Statement>("location", args.location.as_deref());
-        (&d.statements, filter)
+        (&d.statements[..], filter)
     })
 }
 
@@ -36,15 +36,18 @@ pub fn members(data: Option<&Path>, args: &MembersArgs) -> anyhow::Result<()> {
     list(data, &args.output, |d| {
         let filter =
             shared::<Member>(&args.text, None, d).int::<Member>("added", args.added.map(i64::from));
-        (&d.members, filter)
+        (&d.members[..], filter)
     })
 }
 
 pub fn handover(data: Option<&Path>, args: &HandoverArgs) -> anyhow::Result<()> {
     list(data, &args.output, |d| {
-        let chair = args.chair.as_deref().map(|c| entity_names(&d.members, c));
+        let chair = args
+            .chair
+            .as_deref()
+            .map(|c| entity_names(&d.members[..], c));
         let filter = shared::<Handover>(&args.text, None, d).entity::<Handover>("chairs", chair);
-        (&d.handover, filter)
+        (&d.handover[..], filter)
     })
 }
 
@@ -72,7 +75,7 @@ pub fn for_events(filter: Filter, args: &EventFilterArgs, data: &Dataset) -> Fil
 fn list<R: Record>(
     data: Option<&Path>,
     args: &OutputArgs,
-    select: impl for<'d> Fn(&'d Dataset) -> (&'d Vec<R>, Filter),
+    select: impl for<'d> Fn(&'d Dataset) -> (&'d [R], Filter),
 ) -> anyhow::Result<()> {
     let shape = Shape::<R>::new(args)?;
     let dest = Destination::new(args, Format::Table)?;

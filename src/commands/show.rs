@@ -144,10 +144,10 @@ fn nearest_keys<'a>(data: &'a Dataset, id: &str) -> Vec<&'a str> {
     let keys = data
         .events
         .iter()
-        .map(|e| e.id.as_str())
-        .chain(data.statements.iter().map(|s| s.id.as_str()))
-        .chain(data.members.iter().map(|m| m.acronym.as_str()))
-        .chain(data.handover.iter().map(|h| h.id.as_str()));
+        .map(|e| &*e.id)
+        .chain(data.statements.iter().map(|s| &*s.id))
+        .chain(data.members.iter().map(|m| &*m.acronym))
+        .chain(data.handover.iter().map(|h| &*h.id));
     let mut scored: Vec<(usize, &str)> = keys
         .map(|k| {
             let lower = k.to_lowercase();
@@ -227,7 +227,7 @@ fn links_of_handover<'a>(data: &'a Dataset, h: &Handover) -> Vec<Link<'a>> {
 /// not "who"), or its full name in any case.
 fn names(m: &Member, text: &str) -> bool {
     let word = |s: &str| s.chars().next().is_none_or(|c| !c.is_alphanumeric());
-    let by_acronym = text.match_indices(m.acronym.as_str()).any(|(i, a)| {
+    let by_acronym = text.match_indices(&*m.acronym).any(|(i, a)| {
         word(&text[i + a.len()..])
             && text[..i]
                 .chars()
@@ -285,8 +285,8 @@ impl<'a> Card<'a> {
                 .unwrap_or_default()
         };
         let mut sources = vec![Source {
-            section: text("section"),
-            quote: text("quote"),
+            section: text("section").into(),
+            quote: text("quote").into(),
         }];
         sources.extend(also.iter().cloned());
         Card {
@@ -417,7 +417,7 @@ impl<'a> Card<'a> {
                 .map(|s| {
                     let text = passage(REPORT, &s.quote)
                         .unwrap_or_else(|| "(this quote is not in the bundled report)".to_string());
-                    vec![s.section.clone(), text]
+                    vec![s.section.to_string(), text]
                 })
                 .collect();
             write_trimmed(

@@ -80,12 +80,12 @@ pub fn run(data: Option<&Path>, args: &TimelineArgs) -> anyhow::Result<()> {
         .events
         .iter()
         .filter(|e| event_only.matches(*e))
-        .map(|e| e.id.as_str())
+        .map(|e| &*e.id)
         .collect();
     let chosen_statements = loaded
         .statements
         .iter()
-        .filter(|s| statements.matches(*s) && allowed.contains(s.event.as_str()));
+        .filter(|s| statements.matches(*s) && allowed.contains(&*s.event));
     let counts = tally(
         year,
         chosen_events.iter().filter_map(|e| e.span.as_ref()),

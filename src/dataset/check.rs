@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 
 use super::raw::{RawEvent, RawHandover, RawMember, RawReport, RawSource, RawStatement};
 use crate::model::{
-    precision_fits, Dataset, DateSpan, Event, EventKind, Handover, Member, Precision, Report,
-    Source, Statement,
+    precision_fits, Dataset, DateSpan, Event, EventKind, Handover, List, Member, Precision, Report,
+    Source, Statement, Text,
 };
 use crate::text::{describe, first_forbidden, Echo};
 
@@ -140,18 +140,19 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn sources(&mut self, raw: Vec<RawSource>) -> Vec<Source> {
+    fn sources(&mut self, raw: Vec<RawSource>) -> List<Source> {
         raw.into_iter()
             .enumerate()
             .map(|(i, s)| {
                 let place = format!("also {} ", i + 1);
                 self.provenance(&place, &s.section, &s.quote);
                 Source {
-                    section: s.section,
-                    quote: s.quote,
+                    section: s.section.into(),
+                    quote: s.quote.into(),
                 }
             })
-            .collect()
+            .collect::<Vec<_>>()
+            .into()
     }
 
     fn span(&mut self, start: &str, end: &str, precision: Precision) -> Option<DateSpan> {
@@ -178,16 +179,39 @@ impl<'a> Checker<'a> {
         })
     }
 
-    /// The record, if no problem was found; else the problems, with the record's id.
-    fn finish<T>(self, record: Option<T>) -> Checked<T> {
-        match record {
-            Some(record) if self.problems.is_empty() => Ok(record),
-            _ => Err(Box::new(Rejected {
-                id: self.id.to_string(),
-                problems: self.problems,
-            })),
+    /// The problems found; the checker's borrow of the record ends, so the record's fields
+    /// can move into the model (see [`outcome`]).
+    fn done(self) -> Vec<String> {
+        self.problems
+    }
+}
+
+/// The record `build` makes from its id and the checked `parts`, if no problem was found;
+/// else the problems, with the record's id. The id moves into the record, uncopied.
+fn outcome<T, P>(
+    id: String,
+    mut problems: Vec<String>,
+    parts: Option<P>,
+    build: impl FnOnce(Text, P) -> T,
+) -> Checked<T> {
+    match parts {
+        Some(parts) if problems.is_empty() => Ok(build(id.into(), parts)),
+        parts => {
+            if parts.is_none() && problems.is_empty() {
+                problems.push(format!("'{}' could not be read", Echo(&id)));
+            }
+            Err(Box::new(Rejected { id, problems }))
         }
     }
+}
+
+/// Strings read as the model's list of text.
+fn texts(strings: Vec<String>) -> List<Text> {
+    strings
+        .into_iter()
+        .map(Text::from)
+        .collect::<Vec<_>>()
+        .into()
 }
 
 /// A record that failed its own checks: its id (for the checks across records) and why.
@@ -312,19 +336,19 @@ fn check_event(e: RawEvent) -> Checked<Event> {
             None
         }
     };
-    let event = span.zip(kind).map(|(span, kind)| Event {
-        id: e.id.clone(),
+    let problems = c.done();
+    outcome(e.id, problems, span.zip(kind), |id, (span, kind)| Event {
+        id,
         span,
-        title: e.title,
+        title: e.title.into(),
         kind,
-        location: e.location,
-        organizers: e.organizers,
-        section: e.section,
-        quote: e.quote,
+        location: e.location.map(Into::into),
+        organizers: texts(e.organizers),
+        section: e.section.into(),
+        quote: e.quote.into(),
         also,
-        note: e.note,
-    });
-    c.finish(event)
+        note: e.note.map(Into::into),
+    })
 }
 
 fn check_statement(s: RawStatement) -> Checked<Statement> {
@@ -345,20 +369,19 @@ fn check_statement(s: RawStatement) -> Checked<Statement> {
     c.required("title", &s.title);
     c.provenance("", &s.section, &s.quote);
     let also = c.sources(s.also);
-    let statement = c
-        .span(&s.start, &s.end, Precision::Day)
-        .map(|span| Statement {
-            id: s.id.clone(),
-            span,
-            title: s.title,
-            event: s.event,
-            location: s.location,
-            section: s.section,
-            quote: s.quote,
-            also,
-            note: s.note,
-        });
-    c.finish(statement)
+    let span = c.span(&s.start, &s.end, Precision::Day);
+    let problems = c.done();
+    outcome(s.id, problems, span, |id, span| Statement {
+        id,
+        span,
+        title: s.title.into(),
+        event: s.event.into(),
+        location: s.location.map(Into::into),
+        section: s.section.into(),
+        quote: s.quote.into(),
+        also,
+        note: s.note.map(Into::into),
+    })
 }
 
 fn check_member(m: RawMember) -> Checked<Member> {
@@ -373,16 +396,16 @@ fn check_member(m: RawMember) -> Checked<Member> {
         c.report(format!("added {year} is not a four-digit year"));
     }
     let also = c.sources(m.also);
-    let member = Member {
-        acronym: m.acronym.clone(),
-        name: m.name,
+    let problems = c.done();
+    outcome(m.acronym, problems, Some(()), |acronym, ()| Member {
+        acronym,
+        name: m.name.into(),
         added: m.added,
-        section: m.section,
-        quote: m.quote,
+        section: m.section.into(),
+        quote: m.quote.into(),
         also,
-        note: m.note,
-    };
-    c.finish(Some(member))
+        note: m.note.map(Into::into),
+    })
 }
 
 fn check_handover(h: RawHandover) -> Checked<Handover> {
@@ -397,15 +420,15 @@ fn check_handover(h: RawHandover) -> Checked<Handover> {
         c.report("chairs is empty");
     }
     c.provenance("", &h.section, &h.quote);
-    let item = Handover {
-        id: h.id.clone(),
-        chairs: h.chairs,
-        text: h.text,
-        section: h.section,
-        quote: h.quote,
-        note: h.note,
-    };
-    c.finish(Some(item))
+    let problems = c.done();
+    outcome(h.id, problems, Some(()), |id, ()| Handover {
+        id,
+        chairs: texts(h.chairs),
+        text: h.text.into(),
+        section: h.section.into(),
+        quote: h.quote.into(),
+        note: h.note.map(Into::into),
+    })
 }
 
 /// Splits checked records into the good ones and the ids of the rejected, moving the
@@ -468,7 +491,7 @@ pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
         "event",
         events
             .iter()
-            .map(|e| e.id.as_str())
+            .map(|e| &*e.id)
             .chain(bad_events.iter().map(String::as_str)),
     );
     unique(
@@ -476,7 +499,7 @@ pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
         "statement",
         statements
             .iter()
-            .map(|s| s.id.as_str())
+            .map(|s| &*s.id)
             .chain(bad_statements.iter().map(String::as_str)),
     );
     unique(
@@ -484,7 +507,7 @@ pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
         "member",
         members
             .iter()
-            .map(|m| m.acronym.as_str())
+            .map(|m| &*m.acronym)
             .chain(bad_members.iter().map(String::as_str)),
     );
     unique(
@@ -492,22 +515,20 @@ pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
         "handover item",
         handover
             .iter()
-            .map(|h| h.id.as_str())
+            .map(|h| &*h.id)
             .chain(bad_handover.iter().map(String::as_str)),
     );
 
     // An event that failed its own checks was reported there, not again through its
     // statements.
-    let mut spans: HashMap<&str, Option<Option<DateSpan>>> = events
-        .iter()
-        .map(|e| (e.id.as_str(), Some(e.span)))
-        .collect();
+    let mut spans: HashMap<&str, Option<Option<DateSpan>>> =
+        events.iter().map(|e| (&*e.id, Some(e.span))).collect();
     spans.extend(bad_events.iter().map(|id| (id.as_str(), None)));
     for s in &statements {
         let report = |problems: &mut Vec<String>, message: String| {
             problems.push(format!("statement '{}': {message}", Echo(&s.id)))
         };
-        match spans.get(s.event.as_str()) {
+        match spans.get(&*s.event) {
             None => report(
                 &mut problems,
                 format!("event '{}' does not exist", Echo(&s.event)),
@@ -530,17 +551,17 @@ pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
     match (start, end) {
         (Some(start), Some(end)) if problems.is_empty() => Ok(Dataset {
             report: Report {
-                title: r.title,
-                chair: r.chair,
+                title: r.title.into(),
+                chair: r.chair.into(),
                 year: r.year,
                 start,
                 end,
-                source: r.source,
+                source: r.source.into(),
             },
-            events,
-            statements,
-            members,
-            handover,
+            events: events.into(),
+            statements: statements.into(),
+            members: members.into(),
+            handover: handover.into(),
         }),
         _ => Err(problems),
     }

@@ -68,18 +68,18 @@ pub fn citations(data: &Dataset) -> Vec<Citation<'_>> {
         }));
     }
     let mut out = Vec::new();
-    for e in &data.events {
+    for e in data.events.iter() {
         push(&mut out, "event", &e.id, &e.section, &e.quote, &e.also);
     }
-    for s in &data.statements {
+    for s in data.statements.iter() {
         push(&mut out, "statement", &s.id, &s.section, &s.quote, &s.also);
     }
-    for m in &data.members {
+    for m in data.members.iter() {
         push(
             &mut out, "member", &m.acronym, &m.section, &m.quote, &m.also,
         );
     }
-    for h in &data.handover {
+    for h in data.handover.iter() {
         push(&mut out, "handover item", &h.id, &h.section, &h.quote, &[]);
     }
     out

@@ -103,7 +103,7 @@ pub fn entity_names(members: &[Member], name: &str) -> Vec<String> {
         .find(|m| entity_key(&m.acronym) == wanted || entity_key(&m.name) == wanted)
         .map_or_else(
             || vec![name.trim().to_string()],
-            |m| vec![m.acronym.clone(), m.name.clone()],
+            |m| vec![m.acronym.to_string(), m.name.to_string()],
         )
 }
 
@@ -157,12 +157,12 @@ mod tests {
 
     fn member(acronym: &str, name: &str) -> Member {
         Member {
-            acronym: acronym.into(),
-            name: name.into(),
+            acronym: acronym.to_string().into(),
+            name: name.to_string().into(),
             added: None,
             section: "Annex D".into(),
             quote: "q".into(),
-            also: vec![],
+            also: Default::default(),
             note: None,
         }
     }

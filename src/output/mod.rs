@@ -207,14 +207,14 @@ mod tests {
         Event {
             id: "e".into(),
             span: None,
-            title,
+            title: title.into(),
             kind: EventKind::Meeting,
             location: None,
-            organizers,
+            organizers: organizers.into_iter().map(Into::into).collect(),
             section: "II.1".into(),
             quote: "q".into(),
-            also: vec![],
-            note: Some(note),
+            also: Default::default(),
+            note: Some(note.into()),
         }
     }
 
