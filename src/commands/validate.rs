@@ -13,7 +13,7 @@ pub fn run(data: Option<&Path>, args: &ValidateArgs) -> anyhow::Result<()> {
     let origin = Origin::from_option(args.file.as_deref().or(data));
     let name = origin.to_string();
     let text = dataset::read(&origin)?;
-    let data = dataset::parse(&text, &name)?;
+    let data = dataset::parse(text, &name)?;
     if !args.no_quotes {
         let list = dataset::missing_quotes(&data, REPORT);
         if !list.is_empty() {

@@ -8,7 +8,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::raw::{RawEvent, RawHandover, RawMember, RawReport, RawSource, RawStatement};
+use super::raw::{RawEvent, RawHandover, RawMember, RawReport, RawSource, RawStatement, Str};
 use crate::model::{
     precision_fits, Dataset, DateSpan, Event, EventKind, Handover, List, Member, Precision, Report,
     Source, Statement, Text,
@@ -106,7 +106,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Every item of a list of text.
-    fn texts(&mut self, field: &str, values: &[String]) {
+    fn texts(&mut self, field: &str, values: &[Str<'_>]) {
         for value in values {
             self.text(field, value);
         }
@@ -140,7 +140,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn sources(&mut self, raw: Vec<RawSource>) -> List<Source> {
+    fn sources(&mut self, raw: Vec<RawSource<'static>>) -> List<Source> {
         raw.into_iter()
             .enumerate()
             .map(|(i, s)| {
@@ -189,7 +189,7 @@ impl<'a> Checker<'a> {
 /// The record `build` makes from its id and the checked `parts`, if no problem was found;
 /// else the problems, with the record's id. The id moves into the record, uncopied.
 fn outcome<T, P>(
-    id: String,
+    id: Str<'static>,
     mut problems: Vec<String>,
     parts: Option<P>,
     build: impl FnOnce(Text, P) -> T,
@@ -200,13 +200,16 @@ fn outcome<T, P>(
             if parts.is_none() && problems.is_empty() {
                 problems.push(format!("'{}' could not be read", Echo(&id)));
             }
-            Err(Box::new(Rejected { id, problems }))
+            Err(Box::new(Rejected {
+                id: id.to_string(),
+                problems,
+            }))
         }
     }
 }
 
 /// Strings read as the model's list of text.
-fn texts(strings: Vec<String>) -> List<Text> {
+fn texts(strings: Vec<Str<'static>>) -> List<Text> {
     strings
         .into_iter()
         .map(Text::from)
@@ -227,7 +230,7 @@ pub type Checked<T> = Result<T, Box<Rejected>>;
 
 /// Every record of a dataset, each already checked on its own (see [`Checkable`]).
 pub struct Parsed {
-    pub report: RawReport,
+    pub report: RawReport<'static>,
     pub events: Vec<Checked<Event>>,
     pub statements: Vec<Checked<Statement>>,
     pub members: Vec<Checked<Member>>,
@@ -246,9 +249,9 @@ pub trait Checkable: Sized {
 }
 
 impl Checkable for Event {
-    type Raw = RawEvent;
+    type Raw = RawEvent<'static>;
     const NOUN: &'static str = "event";
-    fn check(raw: RawEvent) -> Checked<Event> {
+    fn check(raw: RawEvent<'static>) -> Checked<Event> {
         check_event(raw)
     }
     fn id(&self) -> &str {
@@ -257,9 +260,9 @@ impl Checkable for Event {
 }
 
 impl Checkable for Statement {
-    type Raw = RawStatement;
+    type Raw = RawStatement<'static>;
     const NOUN: &'static str = "statement";
-    fn check(raw: RawStatement) -> Checked<Statement> {
+    fn check(raw: RawStatement<'static>) -> Checked<Statement> {
         check_statement(raw)
     }
     fn id(&self) -> &str {
@@ -268,9 +271,9 @@ impl Checkable for Statement {
 }
 
 impl Checkable for Member {
-    type Raw = RawMember;
+    type Raw = RawMember<'static>;
     const NOUN: &'static str = "member";
-    fn check(raw: RawMember) -> Checked<Member> {
+    fn check(raw: RawMember<'static>) -> Checked<Member> {
         check_member(raw)
     }
     fn id(&self) -> &str {
@@ -279,9 +282,9 @@ impl Checkable for Member {
 }
 
 impl Checkable for Handover {
-    type Raw = RawHandover;
+    type Raw = RawHandover<'static>;
     const NOUN: &'static str = "handover item";
-    fn check(raw: RawHandover) -> Checked<Handover> {
+    fn check(raw: RawHandover<'static>) -> Checked<Handover> {
         check_handover(raw)
     }
     fn id(&self) -> &str {
@@ -289,7 +292,7 @@ impl Checkable for Handover {
     }
 }
 
-fn check_event(e: RawEvent) -> Checked<Event> {
+fn check_event(e: RawEvent<'static>) -> Checked<Event> {
     let mut c = Checker::new("event", &e.id);
     c.text("id", &e.id);
     c.text("title", &e.title);
@@ -351,7 +354,7 @@ fn check_event(e: RawEvent) -> Checked<Event> {
     })
 }
 
-fn check_statement(s: RawStatement) -> Checked<Statement> {
+fn check_statement(s: RawStatement<'static>) -> Checked<Statement> {
     let mut c = Checker::new("statement", &s.id);
     for (field, value) in [
         ("id", &s.id),
@@ -384,7 +387,7 @@ fn check_statement(s: RawStatement) -> Checked<Statement> {
     })
 }
 
-fn check_member(m: RawMember) -> Checked<Member> {
+fn check_member(m: RawMember<'static>) -> Checked<Member> {
     let mut c = Checker::new("member", &m.acronym);
     c.text("acronym", &m.acronym);
     c.text("name", &m.name);
@@ -408,7 +411,7 @@ fn check_member(m: RawMember) -> Checked<Member> {
     })
 }
 
-fn check_handover(h: RawHandover) -> Checked<Handover> {
+fn check_handover(h: RawHandover<'static>) -> Checked<Handover> {
     let mut c = Checker::new("handover item", &h.id);
     c.text("id", &h.id);
     c.texts("chairs", &h.chairs);

@@ -14,14 +14,16 @@ use super::raw::RawReport;
 use crate::model::{Dataset, Event, Handover, Member, Statement};
 use crate::text::Echo;
 
-/// Parses and checks dataset text; `name` is how problems name the file.
-pub fn parse(text: &str, name: &str) -> Result<Dataset, Problems> {
+/// Parses and checks dataset text; `name` is how problems name the file. The dataset borrows
+/// its text from `text` (see [`raw::Str`](super::raw::Str)), which is why it lives as long as
+/// the program: the file's text is kept once it is read (see `dataset::load`).
+pub fn parse(text: &'static str, name: &str) -> Result<Dataset, Problems> {
     let parsed = read(text, name)?;
     checked(parsed, name)
 }
 
 /// Reads dataset text into records each checked on its own.
-pub fn read(text: &str, name: &str) -> Result<Parsed, Problems> {
+pub fn read(text: &'static str, name: &str) -> Result<Parsed, Problems> {
     STOPPED_IN.set(None);
     let document: Document = ron::from_str(text).map_err(|e| Problems {
         origin: name.to_string(),
@@ -46,9 +48,13 @@ pub fn checked(parsed: Parsed, name: &str) -> Result<Dataset, Problems> {
 
 /// The document as serde reads it: the report, then the lists, checked record by record.
 #[derive(serde::Deserialize)]
-#[serde(rename = "Dataset", deny_unknown_fields)]
+#[serde(
+    rename = "Dataset",
+    deny_unknown_fields,
+    bound(deserialize = "'de: 'static")
+)]
 struct Document {
-    report: RawReport,
+    report: RawReport<'static>,
     #[serde(default)]
     events: CheckedList<Event>,
     #[serde(default)]

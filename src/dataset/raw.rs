@@ -1,108 +1,187 @@
 //! The raw types: a dataset file's shape exactly, as serde reads it from RON, nothing checked
 //! yet. Shared with the build script, which reads the embedded dataset with them.
+//!
+//! Their text borrows from the file wherever it can (a string with no escapes is a slice of
+//! the file), so reading a large file copies and allocates no string it does not have to.
 
-use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Deref;
+
+use serde::de::{Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// A string as read: a slice of the file's text when it has no escapes, else owned.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Str<'a>(pub Cow<'a, str>);
+
+impl Deref for Str<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&'static str> for Str<'static> {
+    fn from(text: &'static str) -> Self {
+        Str(Cow::Borrowed(text))
+    }
+}
+
+impl From<String> for Str<'_> {
+    fn from(text: String) -> Self {
+        Str(Cow::Owned(text))
+    }
+}
+
+/// Text read from a file that lives as long as the program becomes the model's text as it
+/// is: borrowed stays borrowed.
+impl From<Str<'static>> for Cow<'static, str> {
+    fn from(text: Str<'static>) -> Self {
+        text.0
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct StrVisitor;
+        impl<'de> Visitor<'de> for StrVisitor {
+            type Value = Str<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Borrowed(text)))
+            }
+            fn visit_str<E>(self, text: &str) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Owned(text.to_string())))
+            }
+            fn visit_string<E>(self, text: String) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Owned(text)))
+            }
+        }
+        deserializer.deserialize_str(StrVisitor)
+    }
+}
+
+impl Serialize for Str<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self)
+    }
+}
 
 /// The whole file, read at once. Loading reads `parse::Parsed` instead, which checks each
 /// record as it is read; this form is what the tests write with the ron crate.
 #[allow(dead_code)]
 #[derive(Debug, PartialEq, Deserialize, Serialize)]
-#[serde(rename = "Dataset", deny_unknown_fields)]
-pub struct RawDataset {
-    pub report: RawReport,
+#[serde(
+    rename = "Dataset",
+    deny_unknown_fields,
+    bound(deserialize = "'de: 'a")
+)]
+pub struct RawDataset<'a> {
+    pub report: RawReport<'a>,
     #[serde(default)]
-    pub events: Vec<RawEvent>,
+    pub events: Vec<RawEvent<'a>>,
     #[serde(default)]
-    pub statements: Vec<RawStatement>,
+    pub statements: Vec<RawStatement<'a>>,
     #[serde(default)]
-    pub members: Vec<RawMember>,
+    pub members: Vec<RawMember<'a>>,
     #[serde(default)]
-    pub handover: Vec<RawHandover>,
+    pub handover: Vec<RawHandover<'a>>,
 }
 
 #[derive(Debug, PartialEq, Deserialize, Serialize)]
-#[serde(rename = "Report", deny_unknown_fields)]
-pub struct RawReport {
-    pub title: String,
-    pub chair: String,
+#[serde(rename = "Report", deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct RawReport<'a> {
+    pub title: Str<'a>,
+    pub chair: Str<'a>,
     pub year: i32,
-    pub start: String,
-    pub end: String,
-    pub source: String,
+    pub start: Str<'a>,
+    pub end: Str<'a>,
+    pub source: Str<'a>,
 }
 
 #[derive(Debug, PartialEq, Deserialize, Serialize)]
-#[serde(rename = "Source", deny_unknown_fields)]
-pub struct RawSource {
-    pub section: String,
-    pub quote: String,
+#[serde(rename = "Source", deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct RawSource<'a> {
+    pub section: Str<'a>,
+    pub quote: Str<'a>,
 }
 
 #[derive(Debug, PartialEq, Deserialize, Serialize)]
-#[serde(rename = "Event", deny_unknown_fields)]
-pub struct RawEvent {
-    pub id: String,
+#[serde(rename = "Event", deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct RawEvent<'a> {
+    pub id: Str<'a>,
     #[serde(default)]
-    pub start: Option<String>,
+    pub start: Option<Str<'a>>,
     #[serde(default)]
-    pub end: Option<String>,
+    pub end: Option<Str<'a>>,
     #[serde(default)]
-    pub precision: Option<String>,
-    pub title: String,
-    pub kind: String,
+    pub precision: Option<Str<'a>>,
+    pub title: Str<'a>,
+    pub kind: Str<'a>,
     #[serde(default)]
-    pub location: Option<String>,
+    pub location: Option<Str<'a>>,
     #[serde(default)]
-    pub organizers: Vec<String>,
-    pub section: String,
-    pub quote: String,
+    pub organizers: Vec<Str<'a>>,
+    pub section: Str<'a>,
+    pub quote: Str<'a>,
     #[serde(default)]
-    pub also: Vec<RawSource>,
+    pub also: Vec<RawSource<'a>>,
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Str<'a>>,
 }
 
 #[derive(Debug, PartialEq, Deserialize, Serialize)]
-#[serde(rename = "Statement", deny_unknown_fields)]
-pub struct RawStatement {
-    pub id: String,
-    pub start: String,
-    pub end: String,
-    pub title: String,
-    pub event: String,
+#[serde(
+    rename = "Statement",
+    deny_unknown_fields,
+    bound(deserialize = "'de: 'a")
+)]
+pub struct RawStatement<'a> {
+    pub id: Str<'a>,
+    pub start: Str<'a>,
+    pub end: Str<'a>,
+    pub title: Str<'a>,
+    pub event: Str<'a>,
     #[serde(default)]
-    pub location: Option<String>,
-    pub section: String,
-    pub quote: String,
+    pub location: Option<Str<'a>>,
+    pub section: Str<'a>,
+    pub quote: Str<'a>,
     #[serde(default)]
-    pub also: Vec<RawSource>,
+    pub also: Vec<RawSource<'a>>,
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Str<'a>>,
 }
 
 #[derive(Debug, PartialEq, Deserialize, Serialize)]
-#[serde(rename = "Member", deny_unknown_fields)]
-pub struct RawMember {
-    pub acronym: String,
-    pub name: String,
+#[serde(rename = "Member", deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct RawMember<'a> {
+    pub acronym: Str<'a>,
+    pub name: Str<'a>,
     #[serde(default)]
     pub added: Option<i32>,
-    pub section: String,
-    pub quote: String,
+    pub section: Str<'a>,
+    pub quote: Str<'a>,
     #[serde(default)]
-    pub also: Vec<RawSource>,
+    pub also: Vec<RawSource<'a>>,
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Str<'a>>,
 }
 
 #[derive(Debug, PartialEq, Deserialize, Serialize)]
-#[serde(rename = "Handover", deny_unknown_fields)]
-pub struct RawHandover {
-    pub id: String,
-    pub chairs: Vec<String>,
-    pub text: String,
-    pub section: String,
-    pub quote: String,
+#[serde(
+    rename = "Handover",
+    deny_unknown_fields,
+    bound(deserialize = "'de: 'a")
+)]
+pub struct RawHandover<'a> {
+    pub id: Str<'a>,
+    pub chairs: Vec<Str<'a>>,
+    pub text: Str<'a>,
+    pub section: Str<'a>,
+    pub quote: Str<'a>,
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Str<'a>>,
 }
