@@ -90,6 +90,30 @@ fn baked(data: &model::Dataset) -> String {
     collection("STATEMENTS", "Statement", &|o| slice(&data.statements, o));
     collection("MEMBERS", "Member", &|o| slice(&data.members, o));
     collection("HANDOVER", "Handover", &|o| slice(&data.handover, o));
+    // What shell completion offers: every id, the Chairs, and organisers and members.
+    let ids = (data.events.iter().map(|e| &*e.id))
+        .chain(data.statements.iter().map(|s| &*s.id))
+        .chain(data.members.iter().map(|m| &*m.acronym))
+        .chain(data.handover.iter().map(|h| &*h.id));
+    let chairs = data
+        .handover
+        .iter()
+        .flat_map(|h| h.chairs.iter().map(|c| &**c));
+    let organizers = (data
+        .events
+        .iter()
+        .flat_map(|e| e.organizers.iter().map(|o| &**o)))
+    .chain(data.members.iter().map(|m| &*m.acronym));
+    for (name, names) in [
+        ("IDS", ids.collect::<Vec<_>>()),
+        ("CHAIRS", chairs.collect()),
+        ("ORGANIZERS", organizers.collect()),
+    ] {
+        let mut names: Vec<&str> = names;
+        let mut seen = std::collections::HashSet::new();
+        names.retain(|n| seen.insert(*n));
+        out.push_str(&format!("pub static {name}: &[&str] = &{names:?};\n"));
+    }
     out
 }
 

@@ -112,6 +112,29 @@ impl EventKind {
     }
 }
 
+/// The sections of the report a record may come from (README: Dataset format).
+pub const SECTIONS: [&str; 19] = [
+    "I",
+    "II.1",
+    "II.2",
+    "II.3",
+    "II.4",
+    "II.5",
+    "II.6",
+    "III",
+    "IV",
+    "Annex A",
+    "Annex B.1",
+    "Annex B.2",
+    "Annex B.3",
+    "Annex B.4",
+    "Annex B.5",
+    "Annex C",
+    "Annex D",
+    "Endnote i",
+    "Endnote ii",
+];
+
 /// Text in the model: borrowed from the binary for the embedded dataset (built into it at
 /// compile time, so loading it costs nothing), owned for a `--data` file.
 pub type Text = Cow<'static, str>;

@@ -44,6 +44,17 @@ impl<'a> Cell<'a> {
         }
     }
 
+    /// Whether the cell holds nothing: null, empty text, an empty list.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Null => true,
+            Cell::Text(s) => s.is_empty(),
+            Cell::List(items) => items.is_empty(),
+            Cell::Sources(sources) => sources.is_empty(),
+            Cell::Date(_) | Cell::Int(_) => false,
+        }
+    }
+
     /// Orders cells of one field: values before nulls, text ignoring case.
     pub fn compare(&self, other: &Cell<'_>) -> Ordering {
         match (self, other) {
@@ -127,6 +138,9 @@ pub trait Record {
     const FIELDS: &'static [&'static str];
     /// The fields a table shows when `--fields` is not given.
     const BRIEF: &'static [&'static str];
+    /// Whether records of this kind have dates (their default order is by date, the
+    /// undated last).
+    const DATED: bool = false;
     /// The fields a table wraps at word boundaries (prose); every other field is a token
     /// (an id, a date, a kind) that keeps its width.
     const WRAP: &'static [&'static str];
@@ -207,6 +221,7 @@ pub(crate) use fields;
 
 impl Record for Event {
     const NOUN: &'static str = "event";
+    const DATED: bool = true;
     const PLURAL: &'static str = "events";
     const BRIEF: &'static [&'static str] =
         &["id", "start", "end", "kind", "title", "location", "section"];
@@ -252,6 +267,7 @@ impl Record for Event {
 
 impl Record for Statement {
     const NOUN: &'static str = "statement";
+    const DATED: bool = true;
     const PLURAL: &'static str = "statements";
     const BRIEF: &'static [&'static str] = &["id", "start", "end", "title", "location", "section"];
     const WRAP: &'static [&'static str] = &["title", "location", "quote", "also", "note"];

@@ -61,12 +61,27 @@ fn bad_years_and_limits() {
 #[test]
 fn unknown_fields_list_the_valid_ones() {
     assert_eq!(
-        fails(&["statements", "--fields", "id,date"], 2),
-        "error: invalid value 'date' for '--fields': expected one of the statement fields: id, start, end, title, event, location, section, quote, also, note\n"
+        usage(&["statements", "--fields", "id,date"]),
+        "error: invalid value 'date' for '--fields <FIELDS>': expected one of the statement fields: id, start, end, title, event, location, section, quote, also, note"
     );
     assert_eq!(
-        fails(&["members", "--sort", "id"], 2),
-        "error: invalid value 'id' for '--sort': expected one of the member fields: acronym, name, added, section, quote, also, note\n"
+        usage(&["members", "--sort", "id"]),
+        "error: invalid value 'id' for '--sort <FIELD>': expected one of the member fields: acronym, name, added, section, quote, also, note"
+    );
+    // Field names, like every other value, in any case.
+    assert_eq!(
+        stdout(&[
+            "members",
+            "--fields",
+            "ACRONYM,Added",
+            "--sort",
+            "Acronym",
+            "-f",
+            "CSV",
+            "--limit",
+            "1"
+        ]),
+        "acronym,added\nFAO,\n"
     );
 }
 
@@ -141,7 +156,7 @@ fn usage_errors_come_before_loading_data() {
         2,
     );
     assert!(
-        stderr.starts_with("error: invalid value 'nope' for '--fields'"),
+        stderr.starts_with("error: invalid value 'nope' for '--fields <FIELDS>'"),
         "{stderr}"
     );
 }

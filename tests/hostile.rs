@@ -95,10 +95,20 @@ fn every_text_field_refuses_control_and_bidi_characters() {
             let path = poisoned(at, nth, bad);
             let name = path.display().to_string();
             let stderr = fails(&["validate", &name], 1);
-            let expected = format!(
-                "  {name}: {}: {field}: {described} at character 2; text may hold newlines and tabs but no other control characters",
-                renamed(record, field, bad)
-            );
+            let expected = if bad == "\0" {
+                // A NUL byte in the first 64 KiB marks a file as binary: refused before it
+                // is parsed at all, at the place of the byte.
+                let text = std::fs::read_to_string(&path).unwrap();
+                let at = text.find('\0').unwrap();
+                let line = text[..at].matches('\n').count() + 1;
+                let col = text[..at].rsplit('\n').next().unwrap().chars().count() + 1;
+                format!("  {name}:{line}:{col}: a NUL byte: this is binary data, not a RON dataset")
+            } else {
+                format!(
+                    "  {name}: {}: {field}: {described} at character 2; text may hold newlines and tabs but no other control characters",
+                    renamed(record, field, bad)
+                )
+            };
             assert!(
                 stderr.lines().any(|l| l == expected),
                 "{record} {field} {bad:?}: expected\n{expected}\nin\n{stderr}"
@@ -108,6 +118,28 @@ fn every_text_field_refuses_control_and_bidi_characters() {
             fails(&["--data", &name, "events", "-f", "csv"], 1);
         }
     }
+}
+
+#[test]
+fn a_nul_byte_past_the_first_64_kib_is_refused_by_the_field_check() {
+    let text = std::fs::read_to_string(fixture("small.ron"))
+        .unwrap()
+        .replacen(
+            "organizers: [\"GMG\"],",
+            &format!(
+                "organizers: [\"GMG\"], note: \"{}\u{0}\",",
+                "n".repeat(70_000)
+            ),
+            1,
+        );
+    let file = tempfile::Builder::new().suffix(".ron").tempfile().unwrap();
+    std::fs::write(file.path(), text).unwrap();
+    let name = file.path().display().to_string();
+    let stderr = fails(&["validate", &name], 1);
+    assert!(
+        stderr.contains(": event 'retreat': note: U+0000 (NUL) at character 70001;"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -157,7 +189,7 @@ fn arguments_are_echoed_escaped_and_cut() {
     assert_eq!(
         stderr,
         format!(
-            "error: invalid value '{}…' for '--fields': expected one of the event fields: id, start, end, precision, title, kind, location, organizers, section, quote, also, note\n",
+            "error: invalid value '{}…' for '--fields <FIELDS>': expected one of the event fields: id, start, end, precision, title, kind, location, organizers, section, quote, also, note\n\nFor more information, try '--help'.\n",
             "z".repeat(80)
         )
     );

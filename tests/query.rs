@@ -261,10 +261,49 @@ fn sort_reverse_and_limit() {
         column(&["handover", "--limit", "3"], "id"),
         ["h01", "h02", "h03"]
     );
-    // Undated events come last in the default order.
+    // Undated events come last in the default order, reversed or not.
+    assert_eq!(
+        column(&["events", "--limit", "1"], "id"),
+        ["geneva-group-2003"]
+    );
     assert_eq!(
         column(&["events", "--reverse", "--limit", "1"], "id"),
-        ["tf-decent-work-2016-02"]
+        ["unga-73"]
+    );
+    let reversed = column(&["events", "--reverse"], "start");
+    assert_eq!(reversed.last().unwrap(), "");
+    assert!(reversed
+        .iter()
+        .skip_while(|s| !s.is_empty())
+        .all(|s| s.is_empty()));
+    // Empty values come last in both directions, for any field.
+    for field in ["location", "note", "organizers", "also", "added"] {
+        let collection = if field == "added" {
+            "members"
+        } else {
+            "events"
+        };
+        for reverse in [false, true] {
+            let mut args = vec![collection, "--sort", field];
+            if reverse {
+                args.push("--reverse");
+            }
+            let values = column(&args, field);
+            let first_empty = values.iter().position(|v| v.is_empty()).unwrap();
+            assert!(
+                values[first_empty..].iter().all(|v| v.is_empty()),
+                "{field} reverse={reverse}: {values:?}"
+            );
+            assert!(first_empty > 0, "{field} reverse={reverse}");
+        }
+    }
+    // And the values in between are in the order asked for.
+    assert_eq!(
+        column(
+            &["members", "--sort", "added", "--reverse", "--limit", "3"],
+            "acronym"
+        ),
+        ["WFP", "UNIDO", "UNEP"]
     );
 }
 

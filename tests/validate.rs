@@ -265,7 +265,7 @@ fn a_missing_file_is_a_runtime_failure() {
     let stderr = fails(&["validate", "no/such/file.ron"], 1);
     assert_eq!(
         stderr,
-        "error: cannot read dataset no/such/file.ron: No such file or directory (os error 2)\n"
+        "error: cannot read dataset no/such/file.ron: no such file or directory\n"
     );
     let out = gmg()
         .args(["events"])

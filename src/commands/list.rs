@@ -1,6 +1,7 @@
 //! `gmg events|statements|members|handover`: one path for the four collections — check the
 //! output options, load, filter, sort, limit, render.
 
+use std::cmp::Ordering;
 use std::io::Write;
 use std::path::Path;
 
@@ -83,14 +84,20 @@ fn list<R: Record>(
     let (all, filter) = select(&loaded);
     let records: Vec<&R> = all.iter().filter(|r| filter.matches(*r)).collect();
     let approximate = all.iter().filter(|r| filter.only_approximately(*r)).count();
-    print(records, &shape, &dest)?;
-    note_approximate(approximate, R::NOUN, &dest)
+    let (format, width) = (dest.style.format, dest.style.width);
+    print(records, &shape, dest)?;
+    note_approximate(approximate, R::NOUN, format, width)
 }
 
 /// Says, under a table, how many records were left out only because the report dates them
 /// to a month or a year that overlaps the period.
-pub fn note_approximate(count: usize, noun: &str, dest: &Destination) -> anyhow::Result<()> {
-    if count == 0 || dest.style.format != Format::Table {
+pub fn note_approximate(
+    count: usize,
+    noun: &str,
+    format: Format,
+    width: Option<u16>,
+) -> anyhow::Result<()> {
+    if count == 0 || format != Format::Table {
         return Ok(());
     }
     let note = format!(
@@ -99,7 +106,7 @@ pub fn note_approximate(count: usize, noun: &str, dest: &Destination) -> anyhow:
         if count == 1 { "it" } else { "them" }
     );
     let mut err = std::io::stderr();
-    writeln!(err, "{}", output::layout::fill(&note, dest.style.width))?;
+    writeln!(err, "{}", output::layout::fill(&note, width))?;
     Ok(())
 }
 
@@ -108,17 +115,17 @@ pub fn note_approximate(count: usize, noun: &str, dest: &Destination) -> anyhow:
 pub fn print<R: Record>(
     mut records: Vec<&R>,
     shape: &Shape<R>,
-    dest: &Destination,
+    dest: Destination,
 ) -> anyhow::Result<()> {
     shape.arrange(&mut records);
     let fields = shape.fields(dest.style.format);
-    dest.write(|out| {
+    dest.write(|out, style| {
         output::render(
             &Rows {
                 records: &records,
                 fields: &fields,
             },
-            &dest.style,
+            style,
             out,
         )
     })
@@ -167,17 +174,23 @@ impl<R: Record> Shape<R> {
     }
 
     /// Sorts (by `--sort`, else the collection's default order), reverses and limits.
+    /// Empty values (no date, no location, an empty list) come last whichever the
+    /// direction: reversing puts the latest first, not the undated.
     pub fn arrange(&self, records: &mut Vec<&R>) {
+        let reverse = |o: Ordering| if self.reverse { o.reverse() } else { o };
         match self.sort {
             Some(f) => records.sort_by(|a, b| {
-                a.cell(f)
-                    .compare(&b.cell(f))
-                    .then_with(|| a.default_order(b))
+                let (x, y) = (a.cell(f), b.cell(f));
+                x.is_empty()
+                    .cmp(&y.is_empty())
+                    .then_with(|| reverse(x.compare(&y).then_with(|| a.default_order(b))))
             }),
-            None => records.sort_by(|a, b| a.default_order(b)),
-        }
-        if self.reverse {
-            records.reverse();
+            None => records.sort_by(|a, b| {
+                let undated = |r: &R| R::DATED && r.span().is_none();
+                undated(a)
+                    .cmp(&undated(b))
+                    .then_with(|| reverse(a.default_order(b)))
+            }),
         }
         if let Some(limit) = self.limit {
             records.truncate(limit);

@@ -1,6 +1,7 @@
 //! One module per subcommand (the four listings share `list`), and the dispatch to them.
 
 pub mod list;
+pub mod man;
 pub mod overview;
 pub mod search;
 pub mod shell;
@@ -9,10 +10,23 @@ pub mod timeline;
 pub mod validate;
 
 use crate::cli::{Cli, Command};
+use crate::exit::UsageError;
+use crate::output::same_file;
 
 pub fn run(cli: &Cli) -> anyhow::Result<()> {
     let data = cli.data_path();
     let data = data.as_deref();
+    // Writing over the dataset being read would destroy it: refuse before anything is read.
+    if let (Some(output), Some(data)) = (cli.command.as_ref().and_then(Command::output), data) {
+        if same_file(output, data) {
+            return Err(UsageError::other(format!(
+                "'--output {}' is the dataset being read ('--data {}'): writing it would destroy the dataset",
+                crate::text::path(output),
+                crate::text::path(data)
+            ))
+            .into());
+        }
+    }
     match &cli.command {
         None => overview::run(data),
         Some(Command::Events(args)) => list::events(data, args),
@@ -24,6 +38,6 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
         Some(Command::Timeline(args)) => timeline::run(data, args),
         Some(Command::Validate(args)) => validate::run(data, args),
         Some(Command::Completions(args)) => shell::completions(args),
-        Some(Command::Man) => shell::man(),
+        Some(Command::Man(args)) => man::run(args),
     }
 }

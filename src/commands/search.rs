@@ -94,8 +94,9 @@ pub fn run(data: Option<&Path>, args: &SearchArgs) -> anyhow::Result<()> {
     if wanted(Collection::Handover) {
         finder.collect(&loaded.handover, Collection::Handover, "text", &mut hits);
     }
-    print(hits.iter().collect(), &shape, &dest)?;
-    note_approximate(approximate, "record", &dest)
+    let (format, width) = (dest.style.format, dest.style.width);
+    print(hits.iter().collect(), &shape, dest)?;
+    note_approximate(approximate, "record", format, width)
 }
 
 struct Finder {

@@ -1,20 +1,15 @@
-//! `gmg completions SHELL` and `gmg man`: shell integration generated from the CLI itself.
-
-use std::io::{self, Write};
+//! `gmg completions SHELL`: a completion script generated from the command line itself, with
+//! the values gmg knows (field names, kinds, sections, Chairs, organisers, formats and the
+//! embedded dataset's ids; see `cli::help`). It goes through the same output path as the data
+//! commands: a closed pipe ends quietly, a full disk is an error.
 
 use crate::cli::{command, CompletionsArgs};
+use crate::output::Sink;
 
 pub fn completions(args: &CompletionsArgs) -> anyhow::Result<()> {
     let mut cmd = command();
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    clap_complete::generate(args.shell, &mut cmd, "gmg", &mut out);
-    out.flush()?;
-    Ok(())
-}
-
-pub fn man() -> anyhow::Result<()> {
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    clap_mangen::Man::new(command()).render(&mut out)?;
-    out.flush()?;
-    Ok(())
+    // clap_complete panics when its writer fails: it writes to memory, which cannot.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "gmg", &mut script);
+    Sink::open(None)?.write(|out| out.write_all(&script))
 }

@@ -93,9 +93,9 @@ pub fn run(data: Option<&Path>, args: &TimelineArgs) -> anyhow::Result<()> {
     );
 
     if dest.style.format == Format::Table {
-        return dest.write(|out| chart(&counts, &dest.style, out));
+        return dest.write(|out, style| chart(&counts, style, out));
     }
-    print(counts.months.iter().collect(), &shape, &dest)
+    print(counts.months.iter().collect(), &shape, dest)
 }
 
 /// Counts each record in every month of `year` it is in, by the same rule as

@@ -3,7 +3,8 @@
 //! that point at an event that exists and overlaps them). Every problem is collected, none
 //! stops the others. Shared with the build script, which checks the embedded dataset.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -11,12 +12,15 @@ use chrono::NaiveDate;
 use super::raw::{RawEvent, RawHandover, RawMember, RawReport, RawSource, RawStatement, Str};
 use crate::model::{
     precision_fits, Dataset, DateSpan, Event, EventKind, Handover, List, Member, Precision, Report,
-    Source, Statement, Text,
+    Source, Statement, Text, SECTIONS,
 };
 use crate::text::{describe, first_forbidden, Echo};
 
 /// Quotes shorter than this cannot identify a passage.
 pub const MIN_QUOTE_CHARS: usize = 20;
+
+/// The years a report may have: from the founding of the UN to well past this report.
+const REPORT_YEARS: std::ops::RangeInclusive<i32> = 1945..=2100;
 
 /// Everything wrong with a dataset, each problem naming the file and the record.
 #[derive(Debug)]
@@ -131,6 +135,12 @@ impl<'a> Checker<'a> {
         self.text_in(place, "quote", quote);
         if section.trim().is_empty() {
             self.report(format!("{place}section is empty"));
+        } else if !SECTIONS.contains(&section) {
+            self.report(format!(
+                "{place}section '{}' is not a section of the report; the sections are: {}",
+                Echo(section),
+                SECTIONS.join(", ")
+            ));
         }
         let chars = quote.trim().chars().count();
         if chars < MIN_QUOTE_CHARS {
@@ -451,17 +461,40 @@ fn sort_out<T>(records: Vec<Checked<T>>, problems: &mut Vec<String>) -> (Vec<T>,
     (good, rejected)
 }
 
-/// Reports ids used more than once in a collection (ignoring case).
-fn unique<'a>(problems: &mut Vec<String>, what: &str, ids: impl Iterator<Item = &'a str>) {
-    let mut seen = HashSet::with_capacity(ids.size_hint().0);
-    for id in ids {
-        let key = if id.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-            std::borrow::Cow::Owned(id.to_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(id)
-        };
-        if !seen.insert(key) {
-            problems.push(format!("{what} '{}': id is used more than once", Echo(id)));
+/// The ids of a collection's records: those that passed their own checks and those that did
+/// not.
+fn with_rejected<'a>(good: Vec<&'a str>, bad: &'a [String]) -> Vec<&'a str> {
+    let mut all = good;
+    all.extend(bad.iter().map(String::as_str));
+    all
+}
+
+/// Reports ids used more than once (ignoring case), within a collection or across them,
+/// so that `gmg show ID` always names one record.
+fn unique<'a>(problems: &mut Vec<String>, ids: &[(&'static str, Vec<&'a str>)]) {
+    let total = ids.iter().map(|(_, list)| list.len()).sum();
+    let mut seen: HashMap<Cow<'a, str>, &'static str> = HashMap::with_capacity(total);
+    for (what, list) in ids {
+        for &id in list {
+            let key = if id.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+                Cow::Owned(id.to_lowercase())
+            } else {
+                Cow::Borrowed(id)
+            };
+            match seen.get(&key) {
+                Some(first) if first == what => problems.push(format!(
+                    "{what} '{}': id is used more than once",
+                    Echo(id)
+                )),
+                Some(first) => problems.push(format!(
+                    "{what} '{}': id is also the id of {} {first}; ids are unique across the dataset",
+                    Echo(id),
+                    if first.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" },
+                )),
+                None => {
+                    seen.insert(key, what);
+                }
+            }
         }
     }
 }
@@ -482,6 +515,19 @@ pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
         c.text(field, value);
     }
     let (start, end) = (c.date("start", &r.start), c.date("end", &r.end));
+    if !REPORT_YEARS.contains(&r.year) {
+        c.report(format!(
+            "year {} is not a plausible year for a report (expected {} to {})",
+            r.year,
+            REPORT_YEARS.start(),
+            REPORT_YEARS.end()
+        ));
+    }
+    if let (Some(start), Some(end)) = (start, end) {
+        if end < start {
+            c.report(format!("end {end} is before start {start}"));
+        }
+    }
     problems.append(&mut c.problems);
 
     let (events, bad_events) = sort_out(parsed.events, &mut problems);
@@ -491,35 +537,24 @@ pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
 
     unique(
         &mut problems,
-        "event",
-        events
-            .iter()
-            .map(|e| &*e.id)
-            .chain(bad_events.iter().map(String::as_str)),
-    );
-    unique(
-        &mut problems,
-        "statement",
-        statements
-            .iter()
-            .map(|s| &*s.id)
-            .chain(bad_statements.iter().map(String::as_str)),
-    );
-    unique(
-        &mut problems,
-        "member",
-        members
-            .iter()
-            .map(|m| &*m.acronym)
-            .chain(bad_members.iter().map(String::as_str)),
-    );
-    unique(
-        &mut problems,
-        "handover item",
-        handover
-            .iter()
-            .map(|h| &*h.id)
-            .chain(bad_handover.iter().map(String::as_str)),
+        &[
+            (
+                "event",
+                with_rejected(events.iter().map(|e| &*e.id).collect(), &bad_events),
+            ),
+            (
+                "statement",
+                with_rejected(statements.iter().map(|s| &*s.id).collect(), &bad_statements),
+            ),
+            (
+                "member",
+                with_rejected(members.iter().map(|m| &*m.acronym).collect(), &bad_members),
+            ),
+            (
+                "handover item",
+                with_rejected(handover.iter().map(|h| &*h.id).collect(), &bad_handover),
+            ),
+        ],
     );
 
     // An event that failed its own checks was reported there, not again through its

@@ -5,23 +5,23 @@
 //! - `check`: the checks, each record on its own as it is read, then across records;
 //! - `parse`: RON text to a checked dataset, with syntax errors that name a place;
 //! - `quote`: quotes against the report;
-//! - `embedded`: the build-time form of `data/gmg2016.ron`, as Rust statics.
+//! - `embedded`: the build-time form of `data/gmg2016.ron`, as Rust statics;
+//! - `source`: reading a `--data` file or standard input, refusing what is not RON text.
 //!
 //! The first four are shared with the build script (`build.rs`), so the embedded data passes
 //! exactly the checks a `--data` file does.
 
 mod check;
-mod embedded;
+pub mod embedded;
 mod parse;
 mod quote;
 mod raw;
-
-use std::fmt;
-use std::path::{Path, PathBuf};
+mod source;
 
 pub use check::{parse_iso_date, Problems};
 pub use parse::parse;
 pub use quote::{missing_quotes, passage};
+pub use source::{read, Origin};
 
 use crate::model::Dataset;
 
@@ -31,44 +31,6 @@ pub const EMBEDDED: &str = include_str!("../../data/gmg2016.ron");
 pub const REPORT: &str = include_str!("../../data/source/gmg-chair-report-2016.md");
 /// How the embedded dataset is named in messages.
 pub const EMBEDDED_NAME: &str = "data/gmg2016.ron (embedded)";
-
-/// Where a dataset comes from.
-#[derive(Clone, Debug)]
-pub enum Origin {
-    Embedded,
-    File(PathBuf),
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Origin::Embedded => f.write_str(EMBEDDED_NAME),
-            Origin::File(path) => f.write_str(&crate::text::path(path)),
-        }
-    }
-}
-
-impl Origin {
-    pub fn from_option(path: Option<&Path>) -> Origin {
-        path.map_or(Origin::Embedded, |p| Origin::File(p.to_path_buf()))
-    }
-}
-
-// ---- loading ----
-
-/// Reads the RON text of a dataset: the embedded one or a file. A file's text is kept for
-/// the rest of the run (leaked, which a command-line run can afford): the dataset borrows
-/// its strings from it rather than copying each one, which makes loading a large file
-/// faster and smaller (see README: Performance).
-pub fn read(origin: &Origin) -> anyhow::Result<&'static str> {
-    match origin {
-        Origin::Embedded => Ok(EMBEDDED),
-        Origin::File(path) => std::fs::read_to_string(path)
-            .map(String::leak)
-            .map(|text| &*text)
-            .map_err(|e| anyhow::anyhow!("cannot read dataset {}: {e}", crate::text::path(path))),
-    }
-}
 
 /// Loads and checks a dataset: the form every command but `validate` uses. The embedded
 /// dataset was checked when gmg was built, and is built into the binary as it is.

@@ -5,15 +5,15 @@ mod delimited;
 mod json;
 pub mod layout;
 mod markdown;
+mod sink;
 mod table;
 
 pub use layout::Flow;
+pub use sink::{same_file, Sink};
 pub use table::{plain as plain_table, PlainColumn};
 
-use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::{Path, PathBuf};
-
-use anyhow::Context;
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 
 use crate::cli::{ColorChoice, Format, OutputArgs};
 use crate::exit::UsageError;
@@ -56,33 +56,27 @@ pub fn render<R: Record>(rows: &Rows<'_, R>, style: &Style, out: &mut dyn Write)
     }
 }
 
-/// Where output goes, decided before any data is loaded so usage errors come first.
-#[derive(Debug)]
+/// Where output goes and how it is rendered, decided (and a file opened) before any data is
+/// loaded, so usage errors come first.
 pub struct Destination {
-    path: Option<PathBuf>,
+    sink: Sink,
     pub style: Style,
 }
 
 impl Destination {
     /// Resolves the format (explicit, else from `--output`'s extension, else `default`),
-    /// colour and width.
-    pub fn new(args: &OutputArgs, default: Format) -> Result<Destination, UsageError> {
+    /// colour and width, and opens the output.
+    pub fn new(args: &OutputArgs, default: Format) -> anyhow::Result<Destination> {
         let format = match (args.format, &args.output) {
             (Some(format), _) => format,
             (None, Some(path)) => format_of(path)?,
             (None, None) => default,
         };
-        if format == Format::Markdown && args.no_header {
-            return Err(UsageError::conflict(
-                "--no-header",
-                "--format markdown",
-                "a markdown table needs its header row",
-            ));
-        }
+        check_options(args, format)?;
         let terminal = args.output.is_none() && io::stdout().is_terminal();
         let color = use_color(args.color, terminal);
         Ok(Destination {
-            path: args.output.clone(),
+            sink: Sink::open(args.output.as_deref())?,
             style: Style {
                 format,
                 header: !args.no_header,
@@ -94,23 +88,44 @@ impl Destination {
         })
     }
 
-    /// Runs `write` against the destination. A file is written beside its final path and
-    /// renamed into place only when everything succeeded.
+    /// Runs `write` against the destination (see [`Sink::write`]).
     pub fn write(
-        &self,
-        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+        self,
+        write: impl FnOnce(&mut dyn Write, &Style) -> io::Result<()>,
     ) -> anyhow::Result<()> {
-        match &self.path {
-            None => {
-                let stdout = io::stdout();
-                let mut out = BufWriter::new(stdout.lock());
-                write(&mut out)
-                    .and_then(|()| out.flush())
-                    .context("cannot write to standard output")
-            }
-            Some(path) => write_atomically(path, write),
+        let style = self.style;
+        self.sink.write(|out| write(out, &style))
+    }
+}
+
+/// Options that do not go with the format: a usage error, not silently ignored.
+fn check_options(args: &OutputArgs, format: Format) -> Result<(), UsageError> {
+    let named = |format: Format| format!("--format {}", format.name());
+    if format == Format::Markdown && args.no_header {
+        return Err(UsageError::conflict(
+            "--no-header",
+            &named(format),
+            "a markdown table needs its header row",
+        ));
+    }
+    let delimited = matches!(format, Format::Csv | Format::Tsv);
+    for (given, option) in [(args.bom, "--bom"), (args.csv_safe, "--csv-safe")] {
+        if given && !delimited {
+            return Err(UsageError::conflict(
+                option,
+                &named(format),
+                "it applies to csv and tsv only",
+            ));
         }
     }
+    if args.no_header && !delimited && format != Format::Markdown {
+        return Err(UsageError::conflict(
+            "--no-header",
+            &named(format),
+            "only csv and tsv have a header row to leave out",
+        ));
+    }
+    Ok(())
 }
 
 fn format_of(path: &Path) -> Result<Format, UsageError> {
@@ -122,34 +137,6 @@ fn format_of(path: &Path) -> Result<Format, UsageError> {
             "cannot tell the format from the extension; use .csv .tsv .json .ndjson .md .txt, or give --format",
         )
     })
-}
-
-fn write_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let failed = |what: &str| format!("cannot {what} {}", crate::text::path(path));
-    let temp = tempfile::Builder::new()
-        .prefix(".gmg-")
-        .suffix(".part")
-        .tempfile_in(dir)
-        .with_context(|| failed("create a temporary file beside"))?;
-    let mut out = BufWriter::new(temp);
-    write(&mut out)
-        .and_then(|()| out.flush())
-        .with_context(|| failed("write"))?;
-    let temp = out
-        .into_inner()
-        .map_err(|e| e.into_error())
-        .with_context(|| failed("write"))?;
-    temp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| failed("replace"))?;
-    Ok(())
 }
 
 /// Whether to colour output that goes to a terminal (`terminal`) or not.

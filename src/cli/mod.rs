@@ -1,15 +1,21 @@
-//! The command line: every subcommand, option and value parser, in one typed place.
+//! The command line: every subcommand and option, typed, in one place. `parse` holds the
+//! value parsers, `help` the help text, examples and completion values added to the derived
+//! command.
+
+mod help;
+mod parse;
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::dataset::parse_iso_date;
+pub use help::command;
+use parse::{parse_limit, parse_month, parse_query, parse_since, parse_until, parse_year};
+
 use crate::exit::UsageError;
 use crate::filter::{Month, PeriodSpec};
-use crate::model::{month_bounds, EventKind, Handover, Member, Statement};
-use crate::record::Record;
+use crate::model::EventKind;
 
 const ABOUT: &str =
     "Query the facts of UN Women's 2016 Chair's report to the Global Migration Group";
@@ -73,8 +79,24 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
-    /// Print the man page (roff)
-    Man,
+    /// Print the manual page (roff), or write one page per command into a directory
+    Man(ManArgs),
+}
+
+impl Command {
+    /// The file `-o` names, for the commands that take it.
+    pub fn output(&self) -> Option<&std::path::Path> {
+        let args = match self {
+            Command::Events(a) => &a.output,
+            Command::Statements(a) => &a.output,
+            Command::Members(a) => &a.output,
+            Command::Handover(a) => &a.output,
+            Command::Search(a) => &a.output,
+            Command::Timeline(a) => &a.output,
+            _ => return None,
+        };
+        args.output.as_deref()
+    }
 }
 
 /// The four collections, as `search --kind` names them.
@@ -111,6 +133,7 @@ pub struct SearchArgs {
         long,
         value_name = "KIND",
         value_enum,
+        ignore_case = true,
         value_delimiter = ',',
         help_heading = "Filters"
     )]
@@ -130,10 +153,12 @@ pub struct ShowArgs {
     #[arg(long)]
     pub context: bool,
     /// Output format
-    #[arg(short, long, value_enum, default_value_t = CardFormat::Text)]
+    #[arg(short, long, value_enum,
+        ignore_case = true, default_value_t = CardFormat::Text)]
     pub format: CardFormat,
     /// When to colour the card
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    #[arg(long, value_enum,
+        ignore_case = true, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 }
 
@@ -161,8 +186,16 @@ pub struct TimelineArgs {
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell to complete for
-    #[arg(value_enum)]
+    #[arg(value_enum, ignore_case = true)]
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write gmg.1 and one page per command (gmg-events.1, …) into DIR instead of printing
+    /// gmg(1)
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -200,11 +233,13 @@ pub struct EventFilterArgs {
         long,
         value_name = "KIND",
         value_enum,
+        ignore_case = true,
         value_delimiter = ',',
         help_heading = "Filters"
     )]
     pub kind: Vec<EventKind>,
-    /// Only events organised (hosted, led, co-organised) by ORG (whole name, any case)
+    /// Only events organised (hosted, led, co-organised) by ORG: a member by acronym or full
+    /// name, another organiser by its whole name; any case
     #[arg(long, value_name = "ORG", help_heading = "Filters")]
     pub organizer: Option<String>,
 }
@@ -331,7 +366,7 @@ pub struct TextArgs {
 #[derive(Debug, Args, Default, Clone)]
 pub struct OutputArgs {
     /// Output format [default: from --output's extension, else table]
-    #[arg(short, long, value_enum, help_heading = "Output")]
+    #[arg(short, long, value_enum, ignore_case = true, help_heading = "Output")]
     pub format: Option<Format>,
     /// Print these fields, in this order (comma-separated)
     #[arg(
@@ -364,7 +399,8 @@ pub struct OutputArgs {
     #[arg(long, help_heading = "Output")]
     pub csv_safe: bool,
     /// When to colour the table (NO_COLOR set to a non-empty value means never for auto)
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, help_heading = "Output")]
+    #[arg(long, value_enum,
+        ignore_case = true, value_name = "WHEN", default_value_t = ColorChoice::Auto, help_heading = "Output")]
     pub color: ColorChoice,
 }
 
@@ -385,6 +421,18 @@ pub enum Format {
 }
 
 impl Format {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Json => "json",
+            Format::Ndjson => "ndjson",
+            Format::Markdown => "markdown",
+        }
+    }
+
     /// The format a file name's extension asks for.
     pub fn from_extension(ext: &str) -> Option<Format> {
         match ext.to_ascii_lowercase().as_str() {
@@ -406,271 +454,4 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
-}
-
-const MONTH_NAMES: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-const MONTH_EXPECTED: &str =
-    "expected 1-12 or a month name such as 'mar' (a month of the report's year), or YYYY-MM";
-
-pub fn parse_month(text: &str) -> Result<Month, String> {
-    let t = text.trim();
-    if let Some((year, month)) = split_year_month(t, 1..=2) {
-        return match month_bounds(year, month) {
-            Some(_) => Ok(Month::Of { year, month }),
-            None => Err(MONTH_EXPECTED.to_string()),
-        };
-    }
-    if !t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()) {
-        return match t.parse::<u32>() {
-            Ok(m @ 1..=12) => Ok(Month::InReportYear(m)),
-            _ => Err(MONTH_EXPECTED.to_string()),
-        };
-    }
-    let lower = t.to_lowercase();
-    let by_name = MONTH_NAMES.iter().position(|name| {
-        lower.len() >= 3 && (name.starts_with(&lower) || (lower == "sept" && *name == "september"))
-    });
-    by_name
-        .map(|i| Month::InReportYear(i as u32 + 1))
-        .ok_or_else(|| MONTH_EXPECTED.to_string())
-}
-
-/// `YYYY-MM` (or `YYYY-M` when `month_digits` allows one digit) as (year, month number),
-/// without checking the month's range.
-fn split_year_month(
-    text: &str,
-    month_digits: std::ops::RangeInclusive<usize>,
-) -> Option<(i32, u32)> {
-    let (year, month) = text.split_once('-')?;
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if year.len() == 4 && digits(year) && month_digits.contains(&month.len()) && digits(month) {
-        Some((year.parse().ok()?, month.parse().ok()?))
-    } else {
-        None
-    }
-}
-
-const DATE_EXPECTED: &str = "expected a date YYYY-MM-DD or a month YYYY-MM";
-
-/// A `--since`/`--until` value; a bare month means its first (or last) day.
-fn parse_bound(text: &str, first: bool) -> Result<NaiveDate, String> {
-    let t = text.trim();
-    if let Some((year, month)) = split_year_month(t, 2..=2) {
-        let (start, end) = month_bounds(year, month)
-            .ok_or_else(|| format!("month {month:02} does not exist; {DATE_EXPECTED}"))?;
-        return Ok(if first { start } else { end });
-    }
-    parse_iso_date(t).map_err(|e| format!("{e}; {DATE_EXPECTED}"))
-}
-
-pub fn parse_since(text: &str) -> Result<NaiveDate, String> {
-    parse_bound(text, true)
-}
-
-pub fn parse_until(text: &str) -> Result<NaiveDate, String> {
-    parse_bound(text, false)
-}
-
-pub fn parse_year(text: &str) -> Result<i32, String> {
-    let t = text.trim();
-    match t.parse::<i32>() {
-        Ok(year @ 1000..=9999) if t.len() == 4 => Ok(year),
-        _ => Err("expected a four-digit year such as 2016".to_string()),
-    }
-}
-
-/// Search text: anything but nothing (or only whitespace, which would match every record).
-pub fn parse_query(text: &str) -> Result<String, String> {
-    if text.trim().is_empty() {
-        Err("expected some text to search for".to_string())
-    } else {
-        Ok(text.to_string())
-    }
-}
-
-pub fn parse_limit(text: &str) -> Result<usize, String> {
-    match text.trim().parse::<usize>() {
-        Ok(n) if n >= 1 => Ok(n),
-        _ => Err("expected a whole number of at least 1".to_string()),
-    }
-}
-
-/// Examples and the field list shown in each listing command's help.
-fn listing_help<R: Record>(examples: &str) -> String {
-    format!(
-        "Examples:\n{examples}\nFields ({}): {}\nThe table shows {} unless --fields is given; csv, tsv, json and ndjson show every field.",
-        R::NOUN,
-        R::FIELDS.join(", "),
-        R::BRIEF.join(", "),
-    )
-}
-
-/// How the date filters decide, for the help of every command that takes them.
-const PERIOD_RULES: &str = "\
-Dates: a bare month (--month 3, --month mar) is that month of the report's year (2016 for
-the embedded data); YYYY-MM names any other month, and several months select their union
-(--month 2,3). A record known to the day is in the period when its dates overlap it: the
-statement of 29 February - 1 March 2016 is in both February and March. A record known only to
-the month or the year is in the period only when that whole month or year lies inside it:
-the February 2016 retreat is in --month 2 but not in --since 2016-02-15, and an event of
-\"2016\" is in --year 2016 but not in --month 3. --approximate also takes those that may fall
-in the period; the table says how many it left out. Undated records match no date filter.";
-
-/// The full command, with help text that is computed from the record types.
-pub fn command() -> clap::Command {
-    use crate::model::Event;
-    Cli::command()
-        .mut_subcommand("events", |c| {
-            c.after_help(listing_help::<Event>(
-                "  gmg events --month june\n  gmg events --month 2,3 --approximate\n  gmg events --kind multi-stakeholder-meeting -f csv > meetings.csv\n  gmg events --location geneva --year 2016\n  gmg events --organizer ilo --fields id,start,title,organizers\n",
-            ) + "\n\n" + PERIOD_RULES + "\n\nNames: --organizer takes a member's acronym or full name in any case (ilo, \"International\nLabour Organization\") and finds it written either way.")
-        })
-        .mut_subcommand("statements", |c| {
-            c.after_help(listing_help::<Statement>(
-                "  gmg statements --month 3\n  gmg statements --since 2016-09 --format csv -o autumn.csv\n  gmg statements --search gfmd --fields start,title,event\n",
-            ) + "\n\n" + PERIOD_RULES)
-        })
-        .mut_subcommand("members", |c| {
-            c.after_help(listing_help::<Member>(
-                "  gmg members --added 2016\n  gmg members --search united --format json\n",
-            ))
-        })
-        .mut_subcommand("handover", |c| {
-            c.after_help(listing_help::<Handover>(
-                "  gmg handover --chair escap\n  gmg handover --chair \"international organisation for migration\"\n  gmg handover --search MAWP --format markdown\n",
-            ) + "\n\nNames: --chair takes a Chair's acronym or, for a member, its full name, in any case.")
-        })
-        .mut_subcommand("search", |c| {
-            c.after_help(
-                "Examples:\n  gmg search xenophobia\n  gmg search geneva --kind event,statement\n  gmg search \"new york declaration\" --year 2016 -f csv\n\n\
-                 Fields (match): kind, id, start, end, title, field, snippet, section\n\
-                 `field` is the field the snippet comes from. The table shows kind, id, start, title and snippet.\n\
-                 Matching ignores case, and takes ’ as ', “ ” as \", – and — as -, and a run of spaces as one.\n\n"
-                    .to_string() + PERIOD_RULES,
-            )
-        })
-        .mut_subcommand("show", |c| {
-            c.after_help(
-                "Examples:\n  gmg show s12\n  gmg show msm-2016-06-30 --context\n  gmg show unhcr --format json\n\n\
-                 Links: a statement's event; an event's statements; a member's events (as organiser), and the\n\
-                 statements and handover items that name it; a handover item's Chairs that are members.",
-            )
-        })
-        .mut_subcommand("timeline", |c| {
-            c.after_help(
-                "Examples:\n  gmg timeline\n  gmg timeline --kind gfmd-workshop,gfmd-meeting,gfmd-summit\n  gmg timeline --year 2017 -f csv\n\n\
-                 Fields (month): month, events, statements\n\
-                 --kind and --organizer select events, and the statements delivered at them.\n\
-                 A month counts what `gmg events --month YYYY-MM` lists: a record known to the day in every\n\
-                 month its dates overlap, one known to the month in that month. Records known only to the\n\
-                 year are in no month; the chart says how many there are.",
-            )
-        })
-        .mut_subcommand("completions", |c| {
-            c.after_help("Examples:\n  gmg completions bash > ~/.local/share/bash-completion/completions/gmg\n  gmg completions zsh > ~/.zfunc/_gmg\n  gmg completions fish > ~/.config/fish/completions/gmg.fish")
-        })
-        .mut_subcommand("man", |c| {
-            c.after_help("Examples:\n  gmg man > gmg.1 && man ./gmg.1\n  gmg man | gzip > /usr/local/share/man/man1/gmg.1.gz")
-        })
-        .mut_subcommand("validate", |c| {
-            c.after_help("Examples:\n  gmg validate\n  gmg validate my-corrected-copy.ron\n  gmg validate synthetic.ron --no-quotes")
-        })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_command_is_well_formed() {
-        command().debug_assert();
-    }
-
-    #[test]
-    fn months_parse_every_accepted_form() {
-        assert_eq!(parse_month("3"), Ok(Month::InReportYear(3)));
-        assert_eq!(parse_month("03"), Ok(Month::InReportYear(3)));
-        assert_eq!(parse_month("march"), Ok(Month::InReportYear(3)));
-        assert_eq!(parse_month("Mar"), Ok(Month::InReportYear(3)));
-        assert_eq!(parse_month("SEPT"), Ok(Month::InReportYear(9)));
-        assert_eq!(
-            parse_month("2016-3"),
-            Ok(Month::Of {
-                year: 2016,
-                month: 3
-            })
-        );
-        assert_eq!(
-            parse_month("2016-03"),
-            Ok(Month::Of {
-                year: 2016,
-                month: 3
-            })
-        );
-        for bad in [
-            "0", "13", "smarch", "2016-13", "ma", "", "2016-003", "-1", "003",
-        ] {
-            assert_eq!(parse_month(bad), Err(MONTH_EXPECTED.to_string()), "{bad}");
-        }
-    }
-
-    #[test]
-    fn bounds_take_months_to_their_first_or_last_day() {
-        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        assert_eq!(parse_since("2016-03"), Ok(d("2016-03-01")));
-        assert_eq!(parse_until("2016-02"), Ok(d("2016-02-29")));
-        assert_eq!(parse_until("2016-03-05"), Ok(d("2016-03-05")));
-        assert_eq!(
-            parse_since("2016-02-30"),
-            Err("'2016-02-30' is not a real calendar date; expected a date YYYY-MM-DD or a month YYYY-MM".to_string())
-        );
-        assert!(parse_until("2016-13").is_err());
-    }
-
-    #[test]
-    fn years_and_limits_reject_nonsense() {
-        assert_eq!(parse_year("2016"), Ok(2016));
-        assert!(parse_year("16").is_err());
-        assert!(parse_year("-2016").is_err());
-        assert_eq!(parse_limit("3"), Ok(3));
-        assert!(parse_limit("0").is_err());
-        assert!(parse_limit("-1").is_err());
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn value_parsers_never_panic(text in "\\PC{0,20}|[0-9-]{0,12}|[a-zA-Z]{0,10}") {
-            let _ = parse_month(&text);
-            let _ = parse_since(&text);
-            let _ = parse_until(&text);
-            let _ = parse_year(&text);
-            let _ = parse_limit(&text);
-            let _ = <Format as ValueEnum>::from_str(&text, true);
-            let _ = Format::from_extension(&text);
-            let _ = <EventKind as ValueEnum>::from_str(&text, false);
-        }
-
-        #[test]
-        fn accepted_months_are_real(text in "[0-9]{4}-[0-9]{2}|[0-9]{1,2}") {
-            match parse_month(&text) {
-                Ok(Month::InReportYear(m)) => proptest::prop_assert!((1..=12).contains(&m)),
-                Ok(Month::Of { year, month }) => proptest::prop_assert!(month_bounds(year, month).is_some()),
-                Err(e) => proptest::prop_assert_eq!(e, MONTH_EXPECTED),
-            }
-        }
-    }
 }

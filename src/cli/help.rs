@@ -1,0 +1,199 @@
+//! Help text, examples and shell-completion values, added to the derived command. The field
+//! lists and kinds come from the record types and the model, so help cannot drift from them.
+
+use std::ffi::OsStr;
+
+use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
+use clap::CommandFactory;
+
+use super::Cli;
+use crate::commands::{search::Hit, timeline::MonthCount};
+use crate::dataset::embedded::{CHAIRS, IDS, ORGANIZERS};
+use crate::model::{Event, Handover, Member, Statement, SECTIONS};
+use crate::record::Record;
+
+/// A value parser that checks values with `parse` and offers `values` to shell completion.
+/// The values are a list of names gmg knows (fields, sections, ids), taken only when a
+/// completion script is written.
+#[derive(Clone)]
+struct Offer<P> {
+    parse: P,
+    values: fn() -> Vec<&'static str>,
+}
+
+impl<P: TypedValueParser> TypedValueParser for Offer<P> {
+    type Value = P::Value;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        self.parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.values)().into_iter().map(PossibleValue::new),
+        ))
+    }
+}
+
+/// Any text, with `values` offered to completion (Chairs, organisers, sections, ids).
+fn offering(values: fn() -> Vec<&'static str>) -> Offer<StringValueParser> {
+    Offer {
+        parse: StringValueParser::new(),
+        values,
+    }
+}
+
+/// A field of `R`, in any case, given as its name; offered to completion.
+fn field_of<R: Record + 'static>() -> Offer<impl TypedValueParser<Value = String>> {
+    Offer {
+        parse: |name: &str| -> Result<String, String> {
+            let wanted = name.trim().to_lowercase();
+            R::FIELDS
+                .iter()
+                .find(|f| **f == wanted)
+                .map(|f| f.to_string())
+                .ok_or_else(|| {
+                    format!(
+                        "expected one of the {} fields: {}",
+                        R::NOUN,
+                        R::FIELDS.join(", ")
+                    )
+                })
+        },
+        values: || R::FIELDS.to_vec(),
+    }
+}
+
+/// `--fields` and `--sort` of a command that lists `R`.
+fn fields_of<R: Record + 'static>(c: clap::Command) -> clap::Command {
+    c.mut_arg("fields", |a| {
+        a.value_parser(field_of::<R>()).hide_possible_values(true)
+    })
+    .mut_arg("sort", |a| {
+        a.value_parser(field_of::<R>()).hide_possible_values(true)
+    })
+}
+
+/// Offers `values` to completion for `arg`, without listing them in help.
+fn offer(c: clap::Command, arg: &str, values: fn() -> Vec<&'static str>) -> clap::Command {
+    c.mut_arg(arg, |a| {
+        a.value_parser(offering(values)).hide_possible_values(true)
+    })
+}
+
+fn sections() -> Vec<&'static str> {
+    let mut all = vec!["II", "Annex B"];
+    all.extend(SECTIONS);
+    all
+}
+
+/// Examples and the field list shown in each listing command's help.
+fn listing_help<R: Record>(examples: &str) -> String {
+    format!(
+        "Examples:\n{examples}\nFields ({}): {}\nThe table shows {} unless --fields is given; csv, tsv, json and ndjson show every field.",
+        R::NOUN,
+        R::FIELDS.join(", "),
+        R::BRIEF.join(", "),
+    )
+}
+
+/// How the date filters decide, for the help of every command that takes them.
+const PERIOD_RULES: &str = "\
+Dates: a bare month (--month 3, --month mar) is that month of the report's year (2016 for
+the embedded data); YYYY-MM names any other month, and several months select their union
+(--month 2,3). A record known to the day is in the period when its dates overlap it: the
+statement of 29 February - 1 March 2016 is in both February and March. A record known only to
+the month or the year is in the period only when that whole month or year lies inside it:
+the February 2016 retreat is in --month 2 but not in --since 2016-02-15, and an event of
+\"2016\" is in --year 2016 but not in --month 3. --approximate also takes those that may fall
+in the period; the table says how many it left out. Undated records match no date filter.";
+
+/// The full command: help text computed from the record types, and the values completion
+/// offers (field names, sections, Chairs, organisers and ids of the embedded dataset).
+pub fn command() -> clap::Command {
+    let listing = |c: clap::Command| offer(c, "section", sections);
+    Cli::command()
+        .mut_subcommand("events", |c| {
+            offer(fields_of::<Event>(listing(c)), "organizer", || ORGANIZERS.to_vec())
+        })
+        .mut_subcommand("statements", |c| fields_of::<Statement>(listing(c)))
+        .mut_subcommand("members", |c| fields_of::<Member>(listing(c)))
+        .mut_subcommand("handover", |c| {
+            offer(fields_of::<Handover>(listing(c)), "chair", || CHAIRS.to_vec())
+        })
+        .mut_subcommand("search", fields_of::<Hit>)
+        .mut_subcommand("timeline", |c| {
+            offer(fields_of::<MonthCount>(listing(c)), "organizer", || ORGANIZERS.to_vec())
+        })
+        .mut_subcommand("show", |c| offer(c, "id", || IDS.to_vec()))
+        .mut_subcommand("events", |c| {
+            c.after_help(listing_help::<Event>(
+                "  gmg events --month june\n  gmg events --month 2,3 --approximate\n  gmg events --kind multi-stakeholder-meeting -f csv > meetings.csv\n  gmg events --location geneva --year 2016\n  gmg events --organizer ilo --fields id,start,title,organizers\n",
+            ) + "\n\n" + PERIOD_RULES + "\n\nNames: --organizer takes a member's acronym or full name in any case (ilo, \"International\nLabour Organization\") and finds it written either way.")
+        })
+        .mut_subcommand("statements", |c| {
+            c.after_help(listing_help::<Statement>(
+                "  gmg statements --month 3\n  gmg statements --since 2016-09 --format csv -o autumn.csv\n  gmg statements --search gfmd --fields start,title,event\n",
+            ) + "\n\n" + PERIOD_RULES)
+        })
+        .mut_subcommand("members", |c| {
+            c.after_help(listing_help::<Member>(
+                "  gmg members --added 2016\n  gmg members --search united --format json\n",
+            ))
+        })
+        .mut_subcommand("handover", |c| {
+            c.after_help(listing_help::<Handover>(
+                "  gmg handover --chair escap\n  gmg handover --chair \"international organisation for migration\"\n  gmg handover --search MAWP --format markdown\n",
+            ) + "\n\nNames: --chair takes a Chair's acronym or, for a member, its full name, in any case.")
+        })
+        .mut_subcommand("search", |c| {
+            c.after_help(
+                "Examples:\n  gmg search xenophobia\n  gmg search geneva --kind event,statement\n  gmg search \"new york declaration\" --year 2016 -f csv\n\n\
+                 Fields (match): kind, id, start, end, title, field, snippet, section\n\
+                 `field` is the field the snippet comes from. The table shows kind, id, start, title and snippet.\n\
+                 Matching ignores case, and takes ’ as ', “ ” as \", – and — as -, and a run of spaces as one.\n\n"
+                    .to_string() + PERIOD_RULES,
+            )
+        })
+        .mut_subcommand("show", |c| {
+            c.after_help(
+                "Examples:\n  gmg show s12\n  gmg show msm-2016-06-30 --context\n  gmg show unhcr --format json\n\n\
+                 Links: a statement's event; an event's statements; a member's events (as organiser), and the\n\
+                 statements and handover items that name it; a handover item's Chairs that are members.",
+            )
+        })
+        .mut_subcommand("timeline", |c| {
+            c.after_help(
+                "Examples:\n  gmg timeline\n  gmg timeline --kind gfmd-workshop,gfmd-meeting,gfmd-summit\n  gmg timeline --year 2017 -f csv\n\n\
+                 Fields (month): month, events, statements\n\
+                 --kind and --organizer select events, and the statements delivered at them.\n\
+                 A month counts what `gmg events --month YYYY-MM` lists: a record known to the day in every\n\
+                 month its dates overlap, one known to the month in that month. Records known only to the\n\
+                 year are in no month; the chart says how many there are.",
+            )
+        })
+        .mut_subcommand("completions", |c| {
+            c.after_help("Examples:\n  gmg completions bash > ~/.local/share/bash-completion/completions/gmg\n  gmg completions zsh > ~/.zfunc/_gmg\n  gmg completions fish > ~/.config/fish/completions/gmg.fish")
+        })
+        .mut_subcommand("man", |c| {
+            c.after_help("Examples:\n  gmg man > gmg.1 && man ./gmg.1\n  gmg man | gzip > /usr/local/share/man/man1/gmg.1.gz")
+        })
+        .mut_subcommand("validate", |c| {
+            c.after_help("Examples:\n  gmg validate\n  gmg validate my-corrected-copy.ron\n  gmg validate synthetic.ron --no-quotes")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_is_well_formed() {
+        command().debug_assert();
+    }
+}

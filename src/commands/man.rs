@@ -1,0 +1,227 @@
+//! `gmg man`: the manual, generated from the command line itself so it cannot drift from
+//! it. `gmg man` prints one complete page, gmg(1): every command with all its options, the
+//! formats, the environment, the exit status and the files. `gmg man --dir DIR` writes that
+//! page as gmg.1 and one page per command, gmg-events.1 and so on, so that `man gmg-events`
+//! works once DIR is on the manual path. Examples are set without filling, so groff keeps
+//! their lines as they are.
+
+use std::io::Write;
+use std::path::Path;
+
+use clap_mangen::roff::{bold, italic, roman, Roff};
+use clap_mangen::Man;
+
+use crate::cli::{command, ManArgs};
+use crate::output::Sink;
+
+pub fn run(args: &ManArgs) -> anyhow::Result<()> {
+    let cmd = command();
+    let Some(dir) = &args.dir else {
+        return Sink::open(None)?.write(|out| main_page(&cmd, out));
+    };
+    std::fs::create_dir_all(dir).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot create the directory {}: {e}",
+            crate::text::path(dir)
+        )
+    })?;
+    write_page(&dir.join("gmg.1"), |out| main_page(&cmd, out))?;
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        let name = format!("gmg-{}", sub.get_name());
+        write_page(&dir.join(format!("{name}.1")), |out| {
+            command_page(sub, &name, out)
+        })?;
+    }
+    Ok(())
+}
+
+fn write_page(
+    path: &Path,
+    page: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    Sink::open(Some(path))?.write(page)
+}
+
+const FORMATS: [(&str, &str); 6] = [
+    ("table", "An aligned table for reading in a terminal (the default), fitted to its width: ids, dates and kinds whole, prose wrapped, the least important columns hidden when the width is short. Piped with no COLUMNS, one line per record."),
+    ("csv", "Comma-separated values with a header row, quoted so that text survives a spreadsheet. Lists are joined with \"; \"; null is an empty cell."),
+    ("tsv", "Tab-separated values, quoted as csv."),
+    ("json", "One array of objects, lists as arrays and null as null."),
+    ("ndjson", "One JSON object per line."),
+    ("markdown", "A pipe table; pipes, line breaks and < > & in the data are escaped."),
+];
+
+const ENVIRONMENT: [(&str, &str); 3] = [
+    ("GMG_DATA", "A dataset to load in place of the embedded one, as --data FILE; --data wins. Empty means unset."),
+    ("NO_COLOR", "Set and not empty: no colour, unless --color always."),
+    ("COLUMNS", "The width tables fit, in place of the terminal's; tables are fitted to it even when piped."),
+];
+
+const EXIT_STATUS: [(&str, &str); 3] = [
+    ("0", "Success, including a query that matched nothing."),
+    ("1", "A run-time failure: a dataset that is missing, unreadable or invalid; an id that does not exist; output that cannot be written."),
+    ("2", "A usage error: a bad option or value, named in the message with what is accepted."),
+];
+
+const FILES: [(&str, &str); 2] = [
+    ("data/gmg2016.ron", "The dataset, compiled into gmg: the embedded data. gmg validate checks its source text."),
+    ("data/source/gmg-chair-report-2016.md", "The report the dataset is drawn from, also compiled in: quotes are checked against it, and show --context prints its passages."),
+];
+
+const EXAMPLES: &str = "\
+gmg                                      overview of the dataset
+gmg statements --month 3                 statements delivered in March 2016
+gmg members --added 2016                 entities admitted during the year
+gmg events --kind multi-stakeholder-meeting -f csv > meetings.csv
+gmg handover --chair escap               items handed over from the ESCAP Chair
+gmg search xenophobia                    every record that mentions xenophobia
+gmg show s12 --context                   one record with its passage of the report
+gmg validate my-copy.ron                 check a corrected copy of the dataset";
+
+/// gmg(1): the whole command line in one page.
+fn main_page(cmd: &clap::Command, out: &mut dyn Write) -> std::io::Result<()> {
+    let man = Man::new(cmd.clone());
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    let mut roff = Roff::new();
+    roff.control("SH", ["COMMANDS"]);
+    roff.to_writer(out)?;
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        command_section(sub, out)?;
+    }
+    let mut roff = Roff::new();
+    closing_sections(&mut roff, true);
+    roff.to_writer(out)
+}
+
+/// One command's part of gmg(1): its synopsis, what it does, its options and examples.
+fn command_section(sub: &clap::Command, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut roff = Roff::new();
+    roff.control("SS", [format!("gmg {}", sub.get_name()).as_str()]);
+    if let Some(about) = sub.get_long_about().or_else(|| sub.get_about()) {
+        roff.text([roman(about.to_string())]);
+    }
+    roff.to_writer(out)?;
+    // clap_mangen writes each group of options under a section heading; within a command's
+    // part of the page they are sub-headings.
+    let mut options = Vec::new();
+    Man::new(sub.clone()).render_options_section(&mut options)?;
+    let options = String::from_utf8_lossy(&options);
+    for line in options.lines() {
+        match line.strip_prefix(".SH ") {
+            Some(heading) => {
+                let heading = heading.trim_matches('"');
+                writeln!(out, ".PP")?;
+                writeln!(out, ".B {}", capitalised(heading))?;
+            }
+            None => writeln!(out, "{line}")?,
+        }
+    }
+    let mut roff = Roff::new();
+    unfilled(&mut roff, sub);
+    roff.to_writer(out)
+}
+
+/// gmg-COMMAND(1): one command's own page.
+fn command_page(sub: &clap::Command, name: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    let page = sub
+        .clone()
+        .name(name.to_string())
+        .bin_name(format!("gmg {}", sub.get_name()));
+    let man = Man::new(page).title(name.to_uppercase());
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    let mut roff = Roff::new();
+    if sub.get_after_help().is_some() {
+        roff.control("SH", ["EXAMPLES AND NOTES"]);
+        unfilled(&mut roff, sub);
+    }
+    closing_sections(&mut roff, false);
+    roff.to_writer(out)
+}
+
+/// A command's examples and notes (its after-help), line for line: groff must not reflow
+/// example commands.
+fn unfilled(roff: &mut Roff, sub: &clap::Command) {
+    let Some(after) = sub.get_after_long_help().or_else(|| sub.get_after_help()) else {
+        return;
+    };
+    roff.control("PP", []);
+    roff.control("nf", []);
+    for line in after.to_string().lines() {
+        roff.text([roman(line)]);
+    }
+    roff.control("fi", []);
+}
+
+/// FORMATS (gmg(1) only), ENVIRONMENT, EXIT STATUS, FILES, EXAMPLES and SEE ALSO.
+fn closing_sections(roff: &mut Roff, main: bool) {
+    let list = |roff: &mut Roff, heading: &str, items: &[(&str, &str)]| {
+        roff.control("SH", [heading]);
+        for (term, what) in items {
+            roff.control("TP", []);
+            roff.text([bold(*term)]);
+            roff.text([roman(*what)]);
+        }
+    };
+    if main {
+        list(roff, "FORMATS", &FORMATS);
+    }
+    list(roff, "ENVIRONMENT", &ENVIRONMENT);
+    list(roff, "EXIT STATUS", &EXIT_STATUS);
+    list(roff, "FILES", &FILES);
+    if main {
+        roff.control("SH", ["EXAMPLES"]);
+        roff.control("nf", []);
+        for line in EXAMPLES.lines() {
+            roff.text([roman(line)]);
+        }
+        roff.control("fi", []);
+    }
+    roff.control("SH", ["SEE ALSO"]);
+    let pages: Vec<&str> = if main {
+        vec![
+            "gmg-events",
+            "gmg-statements",
+            "gmg-members",
+            "gmg-handover",
+            "gmg-search",
+            "gmg-show",
+            "gmg-timeline",
+            "gmg-validate",
+            "gmg-completions",
+            "gmg-man",
+        ]
+    } else {
+        vec!["gmg"]
+    };
+    let mut refs = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        if i > 0 {
+            refs.push(roman(", "));
+        }
+        refs.push(bold(*page));
+        refs.push(roman("(1)"));
+    }
+    roff.text(refs);
+    roff.text([
+        italic("README.md"),
+        roman(" in the source, for the dataset's format and how it models the report."),
+    ]);
+}
+
+/// "FILTERS" as "Filters".
+fn capitalised(heading: &str) -> String {
+    let lower = heading.to_lowercase();
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

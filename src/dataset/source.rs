@@ -1,0 +1,242 @@
+//! Where a dataset's text comes from, and reading it as a file from anyone may need: the
+//! embedded text, a file, or standard input (`--data -`). A source that does not begin like
+//! RON text (a NUL byte, binary noise, /dev/zero) is refused after its first 64 KiB, without
+//! reading the rest; no source may be larger than [`MAX_BYTES`]; a UTF-8 byte order mark is
+//! skipped, and text that is not UTF-8 is refused with the line and column of its first bad
+//! byte.
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use super::check::Problems;
+use super::{EMBEDDED, EMBEDDED_NAME};
+
+/// The largest dataset gmg reads: 2 GiB. A dataset of a million statements is 1.3 GB.
+pub const MAX_BYTES: u64 = 2 << 30;
+
+/// How much of a source is looked at before deciding that it is not RON text at all.
+const SNIFF_BYTES: usize = 64 << 10;
+
+/// Where a dataset comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Embedded,
+    /// `--data -`.
+    Stdin,
+    File(PathBuf),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Embedded => f.write_str(EMBEDDED_NAME),
+            Origin::Stdin => f.write_str("standard input"),
+            Origin::File(path) => f.write_str(&crate::text::path(path)),
+        }
+    }
+}
+
+impl Origin {
+    /// The origin `--data` (or `GMG_DATA`) names: none is the embedded dataset, `-` is
+    /// standard input.
+    pub fn from_option(path: Option<&Path>) -> Origin {
+        match path {
+            None => Origin::Embedded,
+            Some(p) if p.as_os_str() == "-" => Origin::Stdin,
+            Some(p) => Origin::File(p.to_path_buf()),
+        }
+    }
+}
+
+/// Reads the RON text of a dataset. A file's text is kept for the rest of the run (leaked,
+/// which a command-line run can afford): the dataset borrows its strings from it rather
+/// than copying each one, which makes loading a large file faster and smaller (see README:
+/// Performance).
+pub fn read(origin: &Origin) -> anyhow::Result<&'static str> {
+    let bytes = match origin {
+        Origin::Embedded => return Ok(EMBEDDED),
+        Origin::Stdin => read_from(io::stdin().lock(), origin)?,
+        Origin::File(path) => read_from(open(path)?, origin)?,
+    };
+    Ok(text(bytes, origin)?.leak())
+}
+
+/// Opens a dataset file, or says plainly why it cannot be read.
+fn open(path: &Path) -> anyhow::Result<File> {
+    let failed = |cause: &dyn fmt::Display| {
+        anyhow::anyhow!("cannot read dataset {}: {cause}", crate::text::path(path))
+    };
+    let metadata = std::fs::metadata(path).map_err(|e| failed(&cause(&e)))?;
+    if metadata.is_dir() {
+        return Err(failed(&"it is a directory"));
+    }
+    if metadata.is_file() && metadata.len() > MAX_BYTES {
+        return Err(failed(&format!(
+            "it is {} bytes, and gmg reads datasets of at most {MAX_BYTES} bytes (2 GiB)",
+            metadata.len()
+        )));
+    }
+    File::open(path).map_err(|e| failed(&cause(&e)))
+}
+
+/// What went wrong, in the words people use.
+fn cause(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => error.to_string(),
+    }
+}
+
+/// Reads a source whole, unless its first bytes show it is not a RON text, or it is larger
+/// than [`MAX_BYTES`].
+fn read_from(mut source: impl Read, origin: &Origin) -> anyhow::Result<Vec<u8>> {
+    let failed = |e: io::Error| anyhow::anyhow!("cannot read dataset {origin}: {}", cause(&e));
+    let mut bytes = Vec::new();
+    (&mut source)
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut bytes)
+        .map_err(failed)?;
+    let complete = bytes.len() < SNIFF_BYTES;
+    sniff(&bytes, complete, origin)?;
+    if !complete {
+        source
+            .take(MAX_BYTES + 1 - bytes.len() as u64)
+            .read_to_end(&mut bytes)
+            .map_err(failed)?;
+        if bytes.len() as u64 > MAX_BYTES {
+            anyhow::bail!(
+                "cannot read dataset {origin}: it is larger than {MAX_BYTES} bytes (2 GiB), the most gmg reads"
+            );
+        }
+    }
+    Ok(bytes)
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Refuses, from its first bytes, a source that cannot be a RON dataset: one that holds a
+/// NUL byte or is not UTF-8 there, or whose first token cannot begin RON text.
+fn sniff(bytes: &[u8], complete: bool, origin: &Origin) -> Result<(), Problems> {
+    let body = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    // A character cut at the end of the first 64 KiB is not an error.
+    let valid = match std::str::from_utf8(body) {
+        Ok(text) => text,
+        Err(e) if !complete && e.error_len().is_none() => {
+            std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or_default()
+        }
+        Err(e) => return Err(not_utf8(body, e.valid_up_to(), origin)),
+    };
+    if let Some(nul) = valid.find('\0') {
+        let (line, col) = place(&valid[..nul]);
+        return Err(problem(
+            origin,
+            format!("{line}:{col}: a NUL byte: this is binary data, not a RON dataset"),
+        ));
+    }
+    let start = valid.trim_start();
+    let begins_like_ron = start.is_empty()
+        || start.starts_with(['(', '#', '/'])
+        || start.starts_with(|c: char| c.is_ascii_alphabetic());
+    if !begins_like_ron {
+        let (line, col) = place(&valid[..valid.len() - start.len()]);
+        let first = start.chars().next().map(String::from).unwrap_or_default();
+        return Err(problem(
+            origin,
+            format!(
+                "{line}:{col}: expected a RON dataset (`Dataset(`, `(` or `#![enable(…)]`), found `{}`",
+                crate::text::Echo(&first)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The text of a source: its bytes as UTF-8, with a byte order mark dropped.
+fn text(mut bytes: Vec<u8>, origin: &Origin) -> Result<String, Problems> {
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        not_utf8(e.as_bytes(), at, origin)
+    })
+}
+
+/// The problem of text that stops being UTF-8 at byte `at`.
+fn not_utf8(bytes: &[u8], at: usize, origin: &Origin) -> Problems {
+    let before = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+    let (line, col) = place(before);
+    problem(
+        origin,
+        format!(
+            "{line}:{col}: byte 0x{:02X} is not UTF-8; a dataset must be UTF-8 text",
+            bytes[at]
+        ),
+    )
+}
+
+/// The line and column (from 1, in characters) just after `before`.
+fn place(before: &str) -> (usize, usize) {
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, col)
+}
+
+fn problem(origin: &Origin, message: String) -> Problems {
+    Problems {
+        origin: origin.to_string(),
+        list: vec![message],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sniffed(bytes: &[u8], complete: bool) -> Result<(), String> {
+        sniff(bytes, complete, &Origin::Stdin).map_err(|p| p.list.join("\n"))
+    }
+
+    #[test]
+    fn ron_text_passes_and_binary_does_not() {
+        assert_eq!(
+            sniffed(b"#![enable(implicit_some)]\nDataset(", true),
+            Ok(())
+        );
+        assert_eq!(sniffed(b"\xEF\xBB\xBF  // a comment\n(", true), Ok(()));
+        assert_eq!(sniffed(b"", true), Ok(()));
+        assert_eq!(
+            sniffed(&[0; 64], false),
+            Err("1:1: a NUL byte: this is binary data, not a RON dataset".to_string())
+        );
+        assert_eq!(
+            sniffed(b"\n  \xFF\xFE", false),
+            Err("2:3: byte 0xFF is not UTF-8; a dataset must be UTF-8 text".to_string())
+        );
+        assert_eq!(
+            sniffed(b"{\"report\": 1}", true),
+            Err(
+                "1:1: expected a RON dataset (`Dataset(`, `(` or `#![enable(…)]`), found `{`"
+                    .to_string()
+            )
+        );
+        // A character cut by the end of the first 64 KiB is fine when more follows.
+        assert_eq!(sniffed("(é".as_bytes().split_at(2).0, false), Ok(()));
+    }
+
+    #[test]
+    fn the_bom_is_dropped_and_bad_utf8_is_placed() {
+        assert_eq!(
+            text(b"\xEF\xBB\xBF(x)".to_vec(), &Origin::Stdin).unwrap(),
+            "(x)"
+        );
+        let bad = text(b"(\n  a: \"\xC3(\"".to_vec(), &Origin::Stdin).unwrap_err();
+        assert_eq!(
+            bad.list,
+            ["2:7: byte 0xC3 is not UTF-8; a dataset must be UTF-8 text"]
+        );
+    }
+}
