@@ -80,7 +80,7 @@ gmg validate my-copy.ron                 check a corrected copy of the dataset";
 
 /// gmg(1): the whole command line in one page.
 fn main_page(cmd: &clap::Command, out: &mut dyn Write) -> std::io::Result<()> {
-    let man = Man::new(cmd.clone());
+    let man = Man::new(cmd.clone()).manual("gmg manual");
     man.render_title(out)?;
     man.render_name_section(out)?;
     man.render_synopsis_section(out)?;
@@ -131,7 +131,10 @@ fn command_page(sub: &clap::Command, name: &str, out: &mut dyn Write) -> std::io
         .clone()
         .name(name.to_string())
         .bin_name(format!("gmg {}", sub.get_name()));
-    let man = Man::new(page).title(name.to_uppercase());
+    let man = Man::new(page)
+        .title(name.to_uppercase())
+        .source(format!("gmg {}", env!("CARGO_PKG_VERSION")))
+        .manual("gmg manual");
     man.render_title(out)?;
     man.render_name_section(out)?;
     man.render_synopsis_section(out)?;

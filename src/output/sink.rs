@@ -68,6 +68,12 @@ impl Sink {
             Some(parent) if !parent.as_os_str().is_empty() => parent,
             _ => Path::new("."),
         };
+        // The signal handler is in place, and waits on this lock, before the temporary file
+        // exists: an interrupt at any moment finds it to remove.
+        let mut slot = PENDING
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        handle_signals();
         // 0666 is what open(2) is asked for; the kernel takes the umask off it.
         let temp = tempfile::Builder::new()
             .prefix(".gmg-")
@@ -75,13 +81,16 @@ impl Sink {
             .permissions(Permissions::from_mode(0o666))
             .tempfile_in(dir)
             .with_context(|| failed("create a temporary file beside"))?;
+        *slot = Some(temp.path().to_path_buf());
+        drop(slot);
+        let pending = Pending;
         if let Some(existing) = existing {
             let mode = existing.permissions().mode() & 0o7777;
             fs::set_permissions(temp.path(), Permissions::from_mode(mode))
                 .with_context(|| failed("keep the permissions of"))?;
         }
         Ok(Sink::Replace {
-            pending: Pending::new(temp.path()),
+            pending,
             temp,
             target,
             shown,
@@ -165,28 +174,9 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// The temporary file of a run, removed by the signal handler if the run is interrupted
-/// before it is renamed into place (or dropped, which removes it too).
+/// The temporary file of a run is pending until it is renamed into place or dropped (which
+/// removes it); while it is, the signal handler removes it if the run is interrupted.
 pub struct Pending;
-
-impl Pending {
-    fn new(temp: &Path) -> Pending {
-        if let Ok(mut pending) = PENDING.lock() {
-            *pending = Some(temp.to_path_buf());
-        }
-        // One handler for the run: only one file is ever written.
-        let _ = ctrlc::set_handler(|| {
-            if let Ok(mut pending) = PENDING.lock() {
-                if let Some(path) = pending.take() {
-                    let _ = fs::remove_file(path);
-                }
-            }
-            // 128 + SIGINT, as a shell reports an interrupted command.
-            std::process::exit(130);
-        });
-        Pending
-    }
-}
 
 impl Drop for Pending {
     fn drop(&mut self) {
@@ -194,4 +184,19 @@ impl Drop for Pending {
             *pending = None;
         }
     }
+}
+
+/// Removes the pending temporary file on SIGINT, SIGTERM or SIGHUP, then exits as an
+/// interrupted command does.
+fn handle_signals() {
+    // One handler for the run: only one file is ever written.
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(mut pending) = PENDING.lock() {
+            if let Some(path) = pending.take() {
+                let _ = fs::remove_file(path);
+            }
+        }
+        // 128 + SIGINT, as a shell reports an interrupted command.
+        std::process::exit(130);
+    });
 }

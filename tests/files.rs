@@ -1,0 +1,595 @@
+//! Files and streams as the Unix tools around gmg treat them: -o replaces a regular file
+//! whole and writes anything else directly, keeps links and permissions, never overwrites the
+//! dataset and cleans up when interrupted; --data reads standard input, skips a BOM, places
+//! bad UTF-8 and refuses binary at once; completions and help survive closed pipes and full
+//! disks; the manual is complete.
+
+mod common;
+
+use std::fs;
+use std::io::{Read, Write};
+use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{fails, fixture, fixture_arg, gmg, stdout};
+
+const MEMBERS_2016: &str = "acronym\nUNEP\nUNIDO\nWFP\n";
+
+fn bin() -> String {
+    assert_cmd::cargo::cargo_bin("gmg").display().to_string()
+}
+
+/// `gmg` as a plain process (for its standard streams), in a clean environment.
+fn process() -> Command {
+    let mut cmd = Command::new(bin());
+    cmd.env_remove("GMG_DATA")
+        .env_remove("COLUMNS")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// `gmg ARGS` run by `sh` with `umask`, in `dir`.
+fn with_umask(umask: &str, dir: &std::path::Path, args: &str) -> std::process::Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("umask {umask}; exec '{}' {args}", bin()))
+        .current_dir(dir)
+        .env_remove("GMG_DATA")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+const ADDED: &str = "members --added 2016 --fields acronym -f csv";
+
+#[test]
+fn a_symlink_is_followed_and_stays_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("real.csv");
+    fs::write(&target, "old\n").unwrap();
+    let link = dir.path().join("link.csv");
+    std::os::unix::fs::symlink("real.csv", &link).unwrap();
+    let out = with_umask("022", dir.path(), &format!("{ADDED} -o link.csv"));
+    assert!(out.status.success(), "{out:?}");
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(fs::read_to_string(&target).unwrap(), MEMBERS_2016);
+    // A dangling link makes its target.
+    let dangling = dir.path().join("dangling.csv");
+    std::os::unix::fs::symlink("made.csv", &dangling).unwrap();
+    let out = with_umask("022", dir.path(), &format!("{ADDED} -o dangling.csv"));
+    assert!(out.status.success(), "{out:?}");
+    assert!(fs::symlink_metadata(&dangling)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        fs::read_to_string(dir.path().join("made.csv")).unwrap(),
+        MEMBERS_2016
+    );
+}
+
+#[test]
+fn permissions_are_kept_or_follow_the_umask() {
+    let dir = tempfile::tempdir().unwrap();
+    let kept = dir.path().join("kept.csv");
+    fs::write(&kept, "old\n").unwrap();
+    fs::set_permissions(&kept, fs::Permissions::from_mode(0o664)).unwrap();
+    let out = with_umask("077", dir.path(), &format!("{ADDED} -o kept.csv"));
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        fs::metadata(&kept).unwrap().permissions().mode() & 0o777,
+        0o664
+    );
+    assert_eq!(fs::read_to_string(&kept).unwrap(), MEMBERS_2016);
+    for (umask, mode) in [("022", 0o644), ("027", 0o640), ("002", 0o664)] {
+        let name = format!("new-{umask}.csv");
+        let out = with_umask(umask, dir.path(), &format!("{ADDED} -o {name}"));
+        assert!(out.status.success(), "{out:?}");
+        let made = fs::metadata(dir.path().join(&name)).unwrap();
+        assert_eq!(made.permissions().mode() & 0o777, mode, "umask {umask}");
+    }
+    // No temporary file is left behind.
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".part"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn a_fifo_is_written_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.csv");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+    };
+    let out = gmg()
+        .args([
+            "members", "--added", "2016", "--fields", "acronym", "-f", "csv", "-o",
+        ])
+        .arg(&fifo)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(reader.join().unwrap(), MEMBERS_2016);
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
+#[test]
+fn dev_stdout_is_written_not_replaced() {
+    let out = gmg()
+        .args([
+            "members",
+            "--added",
+            "2016",
+            "--fields",
+            "acronym",
+            "-f",
+            "csv",
+            "-o",
+            "/dev/stdout",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), MEMBERS_2016);
+    assert!(fs::symlink_metadata("/dev/stdout")
+        .unwrap()
+        .file_type()
+        .is_symlink());
+}
+
+#[test]
+fn the_dataset_being_read_is_never_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data.ron");
+    fs::copy(fixture("small.ron"), &data).unwrap();
+    let before = fs::read(&data).unwrap();
+    let link = dir.path().join("alias.ron");
+    std::os::unix::fs::symlink(&data, &link).unwrap();
+    let (data_arg, link_arg) = (data.display().to_string(), link.display().to_string());
+    for output in [&data_arg, &link_arg] {
+        let stderr = fails(
+            &["events", "--data", &data_arg, "-o", output, "-f", "csv"],
+            2,
+        );
+        assert_eq!(
+            stderr,
+            format!("error: '--output {output}' is the dataset being read ('--data {data_arg}'): writing it would destroy the dataset\n")
+        );
+    }
+    let out = gmg()
+        .args(["statements", "-f", "json", "-o", &data_arg])
+        .env("GMG_DATA", &link_arg)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert_eq!(fs::read(&data).unwrap(), before);
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+}
+
+#[test]
+fn an_interrupted_run_removes_its_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for signal in ["INT", "TERM"] {
+        // gmg opens its output, then waits for the dataset on standard input.
+        let mut child = Command::new(bin())
+            .args(["events", "--data", "-", "-o", "out.csv"])
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let parts = || -> Vec<String> {
+            fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".part"))
+                .collect()
+        };
+        let waited = Instant::now();
+        while parts().is_empty() {
+            assert!(
+                waited.elapsed() < Duration::from_secs(30),
+                "no temporary file"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let killed = Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let stdin = child.stdin.take();
+        let out = child.wait_with_output().unwrap();
+        drop(stdin);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(130), "{signal}: {stderr}");
+        assert!(parts().is_empty(), "{signal}: {:?}", parts());
+        assert!(!dir.path().join("out.csv").exists());
+    }
+}
+
+#[test]
+fn standard_input_and_a_byte_order_mark() {
+    let small = fs::read(fixture("small.ron")).unwrap();
+    for text in [small.clone(), [b"\xEF\xBB\xBF".as_slice(), &small].concat()] {
+        let out = gmg()
+            .args(["--data", "-", "members", "--fields", "acronym", "-f", "csv"])
+            .write_stdin(text)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            "acronym\nFAO\nWFP\n"
+        );
+    }
+    // Standard input is named as such in problems.
+    let out = gmg()
+        .args(["--data", "-", "events"])
+        .write_stdin("Dataset(report: 1)")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stderr).unwrap().starts_with(
+        "error: 1 problem in standard input\n  standard input:1:16: expected a record"
+    ));
+}
+
+#[test]
+fn invalid_utf8_is_placed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.ron");
+    let small = fs::read_to_string(fixture("small.ron")).unwrap();
+    let bytes = small
+        .replacen("New York", "Gen\u{e8}ve", 1)
+        .replace('\u{e8}', "\u{1}")
+        .into_bytes()
+        .into_iter()
+        .map(|b| if b == 1 { 0xE8 } else { b })
+        .collect::<Vec<u8>>();
+    fs::write(&path, bytes).unwrap();
+    let name = path.display().to_string();
+    assert_eq!(
+        fails(&["validate", &name], 1),
+        format!("error: 1 problem in {name}\n  {name}:20:27: byte 0xE8 is not UTF-8; a dataset must be UTF-8 text\n")
+    );
+}
+
+#[test]
+fn binary_sources_are_refused_at_once_in_little_memory() {
+    // Under a 400 MB address-space limit: reading all of /dev/zero would need more.
+    for (source, problem) in [
+        (
+            "/dev/zero",
+            "/dev/zero:1:1: a NUL byte: this is binary data, not a RON dataset",
+        ),
+        ("/dev/urandom", "is not UTF-8; a dataset must be UTF-8 text"),
+    ] {
+        let mut child = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "ulimit -v 409600; exec '{}' --data {source} events",
+                bin()
+            ))
+            .env_remove("GMG_DATA")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // A guard against hanging (reading all of /dev/zero would never end), not a timing.
+        let waited = Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if waited.elapsed() > Duration::from_secs(60) {
+                child.kill().unwrap();
+                panic!("{source}: still reading after a minute");
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        let mut stderr = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
+        assert_eq!(status.code(), Some(1), "{source}: {stderr}");
+        assert!(stderr.contains(problem), "{source}: {stderr}");
+        // The place may vary for random bytes, but is always there.
+        assert!(stderr.starts_with(&format!("error: 1 problem in {source}\n  {source}:")));
+    }
+}
+
+#[test]
+fn directories_missing_and_unreadable_files_are_named_with_the_cause() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = dir.path().display().to_string();
+    assert_eq!(
+        fails(&["events", "--data", &name], 1),
+        format!("error: cannot read dataset {name}: it is a directory\n")
+    );
+    assert_eq!(
+        fails(&["events", "--data", "no/such.ron"], 1),
+        "error: cannot read dataset no/such.ron: no such file or directory\n"
+    );
+    // A socket cannot be opened for reading, whoever runs the test (root included).
+    let socket = dir.path().join("data.sock");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let name = socket.display().to_string();
+    assert_eq!(
+        fails(&["events", "--data", &name], 1),
+        format!("error: cannot read dataset {name}: No such device or address (os error 6)\n")
+    );
+}
+
+/// Runs `gmg ARGS` with standard output on `file` (e.g. /dev/full).
+fn into(args: &[&str], file: &str) -> std::process::Output {
+    process()
+        .args(args)
+        .stdout(fs::OpenOptions::new().write(true).open(file).unwrap())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn completions_and_help_into_a_closed_pipe_or_a_full_disk() {
+    for args in [
+        &["completions", "zsh"][..],
+        &["completions", "bash"],
+        &["man"],
+        &["--help"],
+        &["events", "--help"],
+        &["--version"],
+    ] {
+        let full = into(args, "/dev/full");
+        assert_eq!(full.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            String::from_utf8(full.stderr).unwrap(),
+            "error: cannot write to standard output: No space left on device (os error 28)\n",
+            "{args:?}"
+        );
+        // A pipe whose reader has gone: quiet, success.
+        let mut child = process()
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8(out.stderr).unwrap(), "", "{args:?}");
+    }
+}
+
+#[test]
+fn completions_offer_what_gmg_knows() {
+    for shell in ["bash", "zsh", "fish"] {
+        let script = stdout(&["completions", shell]);
+        for value in [
+            "multi-stakeholder-meeting",
+            "organizers",
+            "Annex",
+            "ESCAP",
+            "ndjson",
+        ] {
+            assert!(script.contains(value), "{shell}: {value}");
+        }
+        // fish completes no positional values; bash and zsh offer the ids to `gmg show`.
+        if shell != "fish" {
+            assert!(script.contains("msm-2016-06-30"), "{shell}: ids");
+        }
+    }
+    assert!(stdout(&["completions", "BASH"]).contains("_gmg"));
+}
+
+/// Every long option of every command, from its --help.
+fn long_options(command: &[&str]) -> Vec<String> {
+    let help = stdout(&[command, &["--help"]].concat());
+    help.split_whitespace()
+        .filter_map(|w| w.strip_prefix("--"))
+        .map(|w| {
+            w.trim_end_matches([',', '.', ']', ')', ';'])
+                .split(['=', '<', ' '])
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        .collect()
+}
+
+#[test]
+fn the_manual_has_every_command_and_option() {
+    let page = stdout(&["man"]);
+    for section in [
+        ".SH COMMANDS",
+        ".SH FORMATS",
+        ".SH ENVIRONMENT",
+        ".SH \"EXIT STATUS\"",
+        ".SH FILES",
+        ".SH EXAMPLES",
+        "GMG_DATA",
+        "NO_COLOR",
+        "COLUMNS",
+    ] {
+        assert!(page.contains(section), "{section}");
+    }
+    let commands = [
+        "events",
+        "statements",
+        "members",
+        "handover",
+        "search",
+        "show",
+        "timeline",
+        "validate",
+        "completions",
+        "man",
+    ];
+    for command in commands {
+        assert!(
+            page.contains(&format!(".SS \"gmg {command}\"")),
+            "{command}"
+        );
+        for option in long_options(&[command]) {
+            assert!(
+                page.contains(&format!("\\-\\-{}", option.replace('-', "\\-"))),
+                "gmg {command} --{option}"
+            );
+        }
+    }
+    // One page per command, for `man gmg-events`.
+    let dir = tempfile::tempdir().unwrap();
+    let out = gmg()
+        .args(["man", "--dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let mut pages: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    pages.sort();
+    let mut expected: Vec<String> = commands.iter().map(|c| format!("gmg-{c}.1")).collect();
+    expected.push("gmg.1".to_string());
+    expected.sort();
+    assert_eq!(pages, expected);
+    let events = fs::read_to_string(dir.path().join("gmg-events.1")).unwrap();
+    assert!(events.contains("\n.TH GMG-EVENTS 1 "), "{events}");
+    for option in long_options(&["events"]) {
+        assert!(
+            events.contains(&format!("\\-\\-{}", option.replace('-', "\\-"))),
+            "--{option}"
+        );
+    }
+}
+
+#[test]
+fn groff_keeps_example_lines_whole() {
+    let Ok(mut groff) = Command::new("groff")
+        .args(["-man", "-Tutf8", "-rLL=60n"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+    else {
+        eprintln!("groff_keeps_example_lines_whole: skipped, groff is not installed");
+        return;
+    };
+    groff
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdout(&["man"]).as_bytes())
+        .unwrap();
+    let out = groff.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    // Even on a 60-column page the example stays on its own line, unfilled.
+    assert!(
+        text.lines().any(
+            |l| l.trim() == "gmg events --kind multi-stakeholder-meeting -f csv > meetings.csv"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn arguments_people_type() {
+    // A negative month is a bad month, named as such, however it is written.
+    for args in [&["events", "--month", "-1"][..], &["events", "--month=-1"]] {
+        assert_eq!(
+            fails(args, 2).lines().next().unwrap(),
+            "error: invalid value '-1' for '--month <M>': expected 1-12 or a month name such as 'mar' (a month of the report's year), or YYYY-MM"
+        );
+    }
+    // Values in any case.
+    assert_eq!(
+        stdout(&[
+            "events",
+            "--kind",
+            "SUMMIT,Gfmd-Summit",
+            "--fields",
+            "ID",
+            "-f",
+            "Csv",
+            "--year",
+            "2016"
+        ]),
+        "id\nun-summit-2016-09-19\ngfmd-summit-2016\n"
+    );
+    // Options that do not apply to the format are refused, not ignored.
+    for (option, format) in [
+        ("--bom", "json"),
+        ("--csv-safe", "table"),
+        ("--csv-safe", "markdown"),
+    ] {
+        assert_eq!(
+            fails(&["members", option, "-f", format], 2),
+            format!("error: '{option}' cannot be used with '--format {format}': it applies to csv and tsv only\n")
+        );
+    }
+    assert_eq!(
+        fails(&["members", "--no-header", "-f", "json"], 2),
+        "error: '--no-header' cannot be used with '--format json': only csv and tsv have a header row to leave out\n"
+    );
+    assert_eq!(
+        fails(&["members", "--limit", "99999999999999999999999"], 2).lines().next().unwrap(),
+        format!("error: invalid value '99999999999999999999999' for '--limit <N>': the number is too large: a limit is at most {}", usize::MAX)
+    );
+}
+
+#[test]
+fn validation_of_the_header_sections_and_ids_across_collections() {
+    let small = fs::read_to_string(fixture("small.ron")).unwrap();
+    let check = |from: &str, to: &str| -> Vec<String> {
+        let file = tempfile::Builder::new().suffix(".ron").tempfile().unwrap();
+        fs::write(file.path(), small.replacen(from, to, 1)).unwrap();
+        let name = file.path().display().to_string();
+        fails(&["validate", &name], 1)
+            .lines()
+            .skip(1)
+            .map(|l| l.trim_start().strip_prefix(&name).unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        check("year: 2016", "year: 20160"),
+        [": report 'Test report': year 20160 is not a plausible year for a report (expected 1945 to 2100)"]
+    );
+    assert_eq!(
+        check("end: \"2016-12-31\"", "end: \"2015-12-31\""),
+        [": report 'Test report': end 2015-12-31 is before start 2016-01-01"]
+    );
+    assert_eq!(
+        check("section: \"II.3\"", "section: \"II.7\""),
+        [": event 'retreat': section 'II.7' is not a section of the report; the sections are: I, II.1, II.2, II.3, II.4, II.5, II.6, III, IV, Annex A, Annex B.1, Annex B.2, Annex B.3, Annex B.4, Annex B.5, Annex C, Annex D, Endnote i, Endnote ii"]
+    );
+    assert_eq!(
+        check("Handover(id: \"h1\"", "Handover(id: \"IDM\""),
+        [": handover item 'IDM': id is also the id of an event; ids are unique across the dataset"]
+    );
+    assert_eq!(
+        check("acronym: \"FAO\"", "acronym: \"st1\""),
+        [": member 'st1': id is also the id of a statement; ids are unique across the dataset"]
+    );
+    // The embedded dataset passes.
+    assert!(stdout(&["validate"]).starts_with("ok: "));
+    let _ = fixture_arg("small.ron");
+}
