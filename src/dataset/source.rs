@@ -57,14 +57,18 @@ impl Origin {
 pub fn read(origin: &Origin) -> anyhow::Result<&'static str> {
     let bytes = match origin {
         Origin::Embedded => return Ok(EMBEDDED),
-        Origin::Stdin => read_from(io::stdin().lock(), origin)?,
-        Origin::File(path) => read_from(open(path)?, origin)?,
+        Origin::Stdin => read_from(io::stdin().lock(), 0, origin)?,
+        Origin::File(path) => {
+            let (file, size) = open(path)?;
+            read_from(file, size, origin)?
+        }
     };
     Ok(text(bytes, origin)?.leak())
 }
 
-/// Opens a dataset file, or says plainly why it cannot be read.
-fn open(path: &Path) -> anyhow::Result<File> {
+/// Opens a dataset file, with its size (0 when it has none, as a FIFO), or says plainly why
+/// it cannot be read.
+fn open(path: &Path) -> anyhow::Result<(File, u64)> {
     let failed = |cause: &dyn fmt::Display| {
         anyhow::anyhow!("cannot read dataset {}: {cause}", crate::text::path(path))
     };
@@ -78,7 +82,15 @@ fn open(path: &Path) -> anyhow::Result<File> {
             metadata.len()
         )));
     }
-    File::open(path).map_err(|e| failed(&cause(&e)))
+    let file = File::open(path).map_err(|e| failed(&cause(&e)))?;
+    Ok((
+        file,
+        if metadata.is_file() {
+            metadata.len()
+        } else {
+            0
+        },
+    ))
 }
 
 /// What went wrong, in the words people use.
@@ -91,10 +103,11 @@ fn cause(error: &io::Error) -> String {
 }
 
 /// Reads a source whole, unless its first bytes show it is not a RON text, or it is larger
-/// than [`MAX_BYTES`].
-fn read_from(mut source: impl Read, origin: &Origin) -> anyhow::Result<Vec<u8>> {
+/// than [`MAX_BYTES`]. `size` is the size a file says it has: reading into that much room at
+/// once, rather than growing it, keeps the peak memory at the file's size.
+fn read_from(mut source: impl Read, size: u64, origin: &Origin) -> anyhow::Result<Vec<u8>> {
     let failed = |e: io::Error| anyhow::anyhow!("cannot read dataset {origin}: {}", cause(&e));
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(size.min(MAX_BYTES) as usize + 1);
     (&mut source)
         .take(SNIFF_BYTES as u64)
         .read_to_end(&mut bytes)
