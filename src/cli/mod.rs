@@ -26,7 +26,8 @@ the joint statements delivered, the meetings and events held, the member entitie
 issues handed over to the next Chair. Every record names the section of the report it comes
 from and quotes the report verbatim. Run `gmg` alone for an overview.";
 
-const EXAMPLES: &str = "\
+/// The examples of `gmg --help`, and of the manual.
+pub const EXAMPLES: &str = "\
 Examples:
   gmg                                      overview of the dataset
   gmg statements --month 3                 statements delivered in March 2016
@@ -34,7 +35,8 @@ Examples:
   gmg events --kind multi-stakeholder-meeting -f csv > meetings.csv
   gmg handover --chair escap               items handed over from the ESCAP Chair
   gmg search xenophobia                    every record that mentions xenophobia
-  gmg show s12 --context                   one record with its passage of the report";
+  gmg show s12 --context                   one record with its passage of the report
+  gmg validate my-copy.ron                 check a corrected copy of the dataset";
 
 #[derive(Debug, Parser)]
 #[command(name = "gmg", version, about = ABOUT, long_about = LONG_ABOUT, after_help = EXAMPLES)]

@@ -11,7 +11,7 @@ use std::path::Path;
 use clap_mangen::roff::{bold, italic, roman, Roff};
 use clap_mangen::Man;
 
-use crate::cli::{command, ManArgs};
+use crate::cli::{command, ManArgs, EXAMPLES};
 use crate::output::Sink;
 
 pub fn run(args: &ManArgs) -> anyhow::Result<()> {
@@ -68,24 +68,9 @@ const FILES: [(&str, &str); 2] = [
     ("data/source/gmg-chair-report-2016.md", "The report the dataset is drawn from, also compiled in: quotes are checked against it, and show --context prints its passages."),
 ];
 
-const EXAMPLES: &str = "\
-gmg                                      overview of the dataset
-gmg statements --month 3                 statements delivered in March 2016
-gmg members --added 2016                 entities admitted during the year
-gmg events --kind multi-stakeholder-meeting -f csv > meetings.csv
-gmg handover --chair escap               items handed over from the ESCAP Chair
-gmg search xenophobia                    every record that mentions xenophobia
-gmg show s12 --context                   one record with its passage of the report
-gmg validate my-copy.ron                 check a corrected copy of the dataset";
-
 /// gmg(1): the whole command line in one page.
 fn main_page(cmd: &clap::Command, out: &mut dyn Write) -> std::io::Result<()> {
-    let man = Man::new(cmd.clone()).manual("gmg manual");
-    man.render_title(out)?;
-    man.render_name_section(out)?;
-    man.render_synopsis_section(out)?;
-    man.render_description_section(out)?;
-    man.render_options_section(out)?;
+    head(&Man::new(cmd.clone()).manual("gmg manual"), out)?;
     let mut roff = Roff::new();
     roff.control("SH", ["COMMANDS"]);
     roff.to_writer(out)?;
@@ -135,11 +120,7 @@ fn command_page(sub: &clap::Command, name: &str, out: &mut dyn Write) -> std::io
         .title(name.to_uppercase())
         .source(format!("gmg {}", env!("CARGO_PKG_VERSION")))
         .manual("gmg manual");
-    man.render_title(out)?;
-    man.render_name_section(out)?;
-    man.render_synopsis_section(out)?;
-    man.render_description_section(out)?;
-    man.render_options_section(out)?;
+    head(&man, out)?;
     let mut roff = Roff::new();
     if sub.get_after_help().is_some() {
         roff.control("SH", ["EXAMPLES AND NOTES"]);
@@ -147,6 +128,15 @@ fn command_page(sub: &clap::Command, name: &str, out: &mut dyn Write) -> std::io
     }
     closing_sections(&mut roff, false);
     roff.to_writer(out)
+}
+
+/// The head of a page: title, name, synopsis, description and options.
+fn head(man: &Man, out: &mut dyn Write) -> std::io::Result<()> {
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)
 }
 
 /// A command's examples and notes (its after-help), line for line: groff must not reflow
@@ -182,8 +172,8 @@ fn closing_sections(roff: &mut Roff, main: bool) {
     if main {
         roff.control("SH", ["EXAMPLES"]);
         roff.control("nf", []);
-        for line in EXAMPLES.lines() {
-            roff.text([roman(line)]);
+        for line in EXAMPLES.lines().skip(1) {
+            roff.text([roman(line.trim_start())]);
         }
         roff.control("fi", []);
     }
