@@ -80,8 +80,19 @@ pub fn clap_error(error: &clap::Error) -> ExitCode {
         error.kind(),
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
     ) {
+        // Styled on a terminal, unless NO_COLOR; plain into a file or a pipe.
+        use std::io::IsTerminal;
+        let styled = crate::output::use_color(
+            crate::cli::ColorChoice::Auto,
+            std::io::stdout().is_terminal(),
+        );
+        let text = if styled {
+            error.render().ansi().to_string()
+        } else {
+            error.render().to_string()
+        };
         let mut out = std::io::stdout().lock();
-        let written = write!(out, "{}", error.render().ansi()).and_then(|()| out.flush());
+        let written = write!(out, "{text}").and_then(|()| out.flush());
         return match written {
             Ok(()) => Exit::Success.into(),
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Success.into(),

@@ -43,6 +43,16 @@ pub struct DateSpan {
 }
 
 impl DateSpan {
+    /// A date of the span as precisely as the report knows it: `2016-03-08`, `2016-02`
+    /// (known to the month), `2016` (known to the year).
+    pub fn shown(&self, date: NaiveDate) -> String {
+        match self.precision {
+            Precision::Day => date.format("%Y-%m-%d").to_string(),
+            Precision::Month => date.format("%Y-%m").to_string(),
+            Precision::Year => date.format("%Y").to_string(),
+        }
+    }
+
     /// True when the span shares at least one day with `from..=to`.
     pub fn overlaps(&self, from: NaiveDate, to: NaiveDate) -> bool {
         self.start <= to && self.end >= from

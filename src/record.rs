@@ -138,6 +138,9 @@ pub trait Record {
     const FIELDS: &'static [&'static str];
     /// The fields a table shows when `--fields` is not given.
     const BRIEF: &'static [&'static str];
+    /// Fields a search does not look in: values from a fixed vocabulary that are not words
+    /// of the record (a precision of "day" is not a mention of days).
+    const NOT_SEARCHED: &'static [&'static str] = &[];
     /// Whether records of this kind have dates (their default order is by date, the
     /// undated last).
     const DATED: bool = false;
@@ -171,6 +174,11 @@ pub trait Record {
         .then_with(|| self.key().cmp(other.key()))
     }
 
+    /// The fields a search looks in.
+    fn searched() -> impl Iterator<Item = usize> {
+        (0..Self::FIELDS.len()).filter(|f| !Self::NOT_SEARCHED.contains(&Self::FIELDS[*f]))
+    }
+
     /// The index of a field by name.
     fn field_index(name: &str) -> Option<usize> {
         Self::FIELDS.iter().position(|f| *f == name)
@@ -200,6 +208,18 @@ pub trait Record {
             .unwrap_or(Self::PRIORITY.len())
     }
 
+    /// How a table shows a field, where that differs from its value: a date as precisely as
+    /// the report knows it (`2016` for a record of "2016", which csv and json give as
+    /// 2016-01-01 with precision `year`).
+    fn shown(&self, field: usize) -> Option<String> {
+        let span = self.span()?;
+        match Self::FIELDS[field] {
+            "start" => Some(span.shown(span.start)),
+            "end" => Some(span.shown(span.end)),
+            _ => None,
+        }
+    }
+
     /// The byte range of a field's text to highlight on a terminal (a search match).
     fn highlight(&self, _field: usize) -> Option<Range<usize>> {
         None
@@ -222,6 +242,7 @@ pub(crate) use fields;
 impl Record for Event {
     const NOUN: &'static str = "event";
     const DATED: bool = true;
+    const NOT_SEARCHED: &'static [&'static str] = &["precision"];
     const PLURAL: &'static str = "events";
     const BRIEF: &'static [&'static str] =
         &["id", "start", "end", "kind", "title", "location", "section"];

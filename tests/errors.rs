@@ -95,7 +95,7 @@ fn a_field_named_twice_or_an_empty_search_is_refused() {
         assert_eq!(
             usage(&["search", blank]),
             format!(
-                "error: invalid value '{}' for '<TEXT>': expected some text to search for",
+                "error: invalid value '{}' for '<TEXT>...': expected some text to search for",
                 blank.replace('\t', "\\t")
             )
         );

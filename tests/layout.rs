@@ -119,11 +119,13 @@ fn fields_asked_for_are_hidden_last_first_when_they_cannot_fit() {
         err,
         "note: note hidden to fit 40 columns; see\nit with a wider terminal, --fields or -f\ncsv\nnote: 2 events known only to the month\nor year may fall in this period;\n--approximate includes them\n"
     );
+    // Prose keeps a narrow column beside the key rather than vanish: only quote goes.
     let (out, err) = at(40, &["events", "--fields", "title,quote,id"]);
-    assert!(out.starts_with("id\n"), "{out}");
+    assert!(out.starts_with("title         ┆ id\n"), "{out}");
+    assert!(widest(&out) <= 40);
     assert_eq!(
         err,
-        "note: title and quote hidden to fit 40\ncolumns; see them with a wider terminal,\n--fields or -f csv\n"
+        "note: quote hidden to fit 40 columns;\nsee it with a wider terminal, --fields\nor -f csv\n"
     );
 }
 
@@ -139,7 +141,7 @@ fn links_in_a_card_are_in_date_order_and_cut_at_a_word_to_the_width() {
     assert_eq!(
         links,
         [
-            " msm-geneva-2016-06        2016-06-01  Multi-stakeholder…",
+            " msm-geneva-2016-06        2016-06     Multi-stakeholder…",
             " msm-2016-06-30            2016-06-30  Protecting the…",
             " msm-2016-07-20            2016-07-20  Responding to…",
             " side-event-2016-09-20     2016-09-20  Side event during…",
@@ -211,13 +213,26 @@ fn ids_and_dates(args: &[&str]) -> (Vec<String>, Vec<String>) {
         "id"
     };
     let ids = column(args, key);
+    // A table shows a date as far as the report gives it: 2016, 2016-06 or 2016-06-30.
+    // Statements are all dated to the day; events say how far.
     let dates = match args[0] {
-        "events" | "statements" => column(args, "start")
-            .into_iter()
-            .filter(|d| !d.is_empty())
-            .collect(),
+        "statements" => column(args, "start"),
+        "events" => {
+            let both = [args, &["--fields", "start,precision"]].concat();
+            let precision = column(&both, "precision");
+            column(&both, "start")
+                .into_iter()
+                .zip(precision)
+                .map(|(d, precision)| match precision.as_str() {
+                    "year" => d[..4].to_string(),
+                    "month" => d[..7].to_string(),
+                    _ => d,
+                })
+                .collect()
+        }
         _ => vec![],
     };
+    let dates = dates.into_iter().filter(|d| !d.is_empty()).collect();
     (ids, dates)
 }
 

@@ -194,9 +194,17 @@ fn search_and_section_work_on_every_collection() {
     );
     // Searching covers the note and the `also` passages too.
     assert!(column(&["members", "--search", "seamless admission"], "acronym").len() == 3);
+    // A section matches a record's own section and the sections its `also` passages quote.
     assert_eq!(
         column(&["events", "--section", "II.5"], "id"),
-        ["principals-2016-11-08"]
+        ["un-summit-2016-09-19", "principals-2016-11-08"]
+    );
+    assert_eq!(
+        column(
+            &["events", "--section", "II.5", "--fields", "id,section"],
+            "section"
+        ),
+        ["II.1", "II.5"]
     );
     assert_eq!(column(&["events", "--section", "ii"], "id").len(), 29);
 }

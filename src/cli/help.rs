@@ -2,10 +2,12 @@
 //! lists and kinds come from the record types and the model, so help cannot drift from them.
 
 use std::ffi::OsStr;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
+use clap::builder::{PossibleValue, TypedValueParser};
 use clap::CommandFactory;
 
+use super::parse::{parse_name, parse_section};
 use super::Cli;
 use crate::commands::{search::Hit, timeline::MonthCount};
 use crate::dataset::embedded::{CHAIRS, IDS, ORGANIZERS};
@@ -34,18 +36,48 @@ impl<P: TypedValueParser> TypedValueParser for Offer<P> {
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        let words_only = WORDS_ONLY.load(Ordering::Relaxed);
         Some(Box::new(
-            (self.values)().into_iter().map(PossibleValue::new),
+            (self.values)()
+                .into_iter()
+                .filter(move |v| !(words_only && v.contains(' ')))
+                .map(PossibleValue::new),
         ))
     }
 }
 
-/// Any text, with `values` offered to completion (Chairs, organisers, sections, ids).
-fn offering(values: fn() -> Vec<&'static str>) -> Offer<StringValueParser> {
-    Offer {
-        parse: StringValueParser::new(),
-        values,
-    }
+/// Offer only values of one word: bash's completion splits a value at its spaces ("UN
+/// Women" would be offered as "UN" and "Women").
+static WORDS_ONLY: AtomicBool = AtomicBool::new(false);
+
+/// Makes completion offer only one-word values (see [`WORDS_ONLY`]).
+pub fn offer_words_only() {
+    WORDS_ONLY.store(true, Ordering::Relaxed);
+}
+
+/// What completion offers for `--month`.
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// `--month` as it is, with the months offered to completion.
+fn months(c: clap::Command) -> clap::Command {
+    c.mut_arg("month", |a| {
+        a.value_parser(Offer {
+            parse: super::parse::parse_month,
+            values: || MONTHS.to_vec(),
+        })
+        .hide_possible_values(true)
+    })
+}
+
+/// Values checked by `parse`, with `values` offered to completion (Chairs, organisers,
+/// sections, ids).
+fn offering(
+    parse: fn(&str) -> Result<String, String>,
+    values: fn() -> Vec<&'static str>,
+) -> Offer<impl TypedValueParser<Value = String>> {
+    Offer { parse, values }
 }
 
 /// A field of `R`, in any case, given as its name; offered to completion.
@@ -79,10 +111,17 @@ fn fields_of<R: Record + 'static>(c: clap::Command) -> clap::Command {
     })
 }
 
-/// Offers `values` to completion for `arg`, without listing them in help.
-fn offer(c: clap::Command, arg: &str, values: fn() -> Vec<&'static str>) -> clap::Command {
+/// Offers `values` to completion for `arg`, without listing them in help; values are
+/// checked by `parse`.
+fn offer(
+    c: clap::Command,
+    arg: &str,
+    parse: fn(&str) -> Result<String, String>,
+    values: fn() -> Vec<&'static str>,
+) -> clap::Command {
     c.mut_arg(arg, |a| {
-        a.value_parser(offering(values)).hide_possible_values(true)
+        a.value_parser(offering(parse, values))
+            .hide_possible_values(true)
     })
 }
 
@@ -95,7 +134,7 @@ fn sections() -> Vec<&'static str> {
 /// Examples and the field list shown in each listing command's help.
 fn listing_help<R: Record>(examples: &str) -> String {
     format!(
-        "Examples:\n{examples}\nFields ({}): {}\nThe table shows {} unless --fields is given; csv, tsv, json and ndjson show every field.",
+        "Examples:\n{examples}\nFields ({}): {}.\nThe table shows {} unless --fields is given; csv, tsv, json and ndjson show every field.",
         R::NOUN,
         R::FIELDS.join(", "),
         R::BRIEF.join(", "),
@@ -116,21 +155,22 @@ in the period; the table says how many it left out. Undated records match no dat
 /// The full command: help text computed from the record types, and the values completion
 /// offers (field names, sections, Chairs, organisers and ids of the embedded dataset).
 pub fn command() -> clap::Command {
-    let listing = |c: clap::Command| offer(c, "section", sections);
+    let listing = |c: clap::Command| offer(c, "section", parse_section, sections);
+    let dated = |c: clap::Command| months(listing(c));
     Cli::command()
         .mut_subcommand("events", |c| {
-            offer(fields_of::<Event>(listing(c)), "organizer", || ORGANIZERS.to_vec())
+            offer(fields_of::<Event>(dated(c)), "organizer", parse_name, || ORGANIZERS.to_vec())
         })
-        .mut_subcommand("statements", |c| fields_of::<Statement>(listing(c)))
+        .mut_subcommand("statements", |c| fields_of::<Statement>(dated(c)))
         .mut_subcommand("members", |c| fields_of::<Member>(listing(c)))
         .mut_subcommand("handover", |c| {
-            offer(fields_of::<Handover>(listing(c)), "chair", || CHAIRS.to_vec())
+            offer(fields_of::<Handover>(listing(c)), "chair", parse_name, || CHAIRS.to_vec())
         })
-        .mut_subcommand("search", fields_of::<Hit>)
+        .mut_subcommand("search", |c| fields_of::<Hit>(months(c)))
         .mut_subcommand("timeline", |c| {
-            offer(fields_of::<MonthCount>(listing(c)), "organizer", || ORGANIZERS.to_vec())
+            offer(fields_of::<MonthCount>(listing(c)), "organizer", parse_name, || ORGANIZERS.to_vec())
         })
-        .mut_subcommand("show", |c| offer(c, "id", || IDS.to_vec()))
+        .mut_subcommand("show", |c| offer(c, "id", parse_name, || IDS.to_vec()))
         .mut_subcommand("events", |c| {
             c.after_help(listing_help::<Event>(
                 "  gmg events --month june\n  gmg events --month 2,3 --approximate\n  gmg events --kind multi-stakeholder-meeting -f csv > meetings.csv\n  gmg events --location geneva --year 2016\n  gmg events --organizer ilo --fields id,start,title,organizers\n",

@@ -10,8 +10,11 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-pub use help::command;
-use parse::{parse_limit, parse_month, parse_query, parse_since, parse_until, parse_year};
+pub use help::{command, offer_words_only};
+use parse::{
+    parse_limit, parse_month, parse_name, parse_query, parse_section, parse_since, parse_until,
+    parse_year,
+};
 
 use crate::exit::UsageError;
 use crate::filter::{Month, PeriodSpec};
@@ -127,9 +130,9 @@ impl Collection {
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// The text to find in any field of any record: case, ’ and ', – and -, and runs of
-    /// spaces do not matter
-    #[arg(value_name = "TEXT", value_parser = parse_query)]
-    pub text: String,
+    /// spaces do not matter; several words are one text (`gmg search migrant women`)
+    #[arg(value_name = "TEXT", required = true, num_args = 1.., value_parser = parse_query)]
+    pub text: Vec<String>,
     /// Only these collections (comma-separated or repeated)
     #[arg(
         long,
@@ -149,7 +152,7 @@ pub struct SearchArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The record's id, or a member's acronym (any case)
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", value_parser = parse_name)]
     pub id: String,
     /// Also print the paragraph of the report that holds each quote
     #[arg(long)]
@@ -167,6 +170,7 @@ pub struct ShowArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CardFormat {
     /// A card for reading in a terminal
+    #[value(alias = "table")]
     Text,
     /// One JSON object with the record, its links and (with --context) its passages
     Json,
@@ -228,7 +232,7 @@ impl ValueEnum for EventKind {
 #[derive(Debug, Args, Default, Clone)]
 pub struct EventFilterArgs {
     /// Only records whose location contains TEXT (any case)
-    #[arg(long, value_name = "TEXT", help_heading = "Filters")]
+    #[arg(long, value_name = "TEXT", value_parser = parse_name, help_heading = "Filters")]
     pub location: Option<String>,
     /// Only events of these kinds (comma-separated or repeated)
     #[arg(
@@ -242,7 +246,7 @@ pub struct EventFilterArgs {
     pub kind: Vec<EventKind>,
     /// Only events organised (hosted, led, co-organised) by ORG: a member by acronym or full
     /// name, another organiser by its whole name; any case
-    #[arg(long, value_name = "ORG", help_heading = "Filters")]
+    #[arg(long, value_name = "ORG", value_parser = parse_name, help_heading = "Filters")]
     pub organizer: Option<String>,
 }
 
@@ -257,7 +261,7 @@ pub struct StatementsArgs {
     #[command(flatten)]
     pub dates: DateArgs,
     /// Only statements whose location contains TEXT (any case)
-    #[arg(long, value_name = "TEXT", help_heading = "Filters")]
+    #[arg(long, value_name = "TEXT", value_parser = parse_name, help_heading = "Filters")]
     pub location: Option<String>,
     #[command(flatten)]
     pub text: TextArgs,
@@ -279,7 +283,7 @@ pub struct MembersArgs {
 #[derive(Debug, Args)]
 pub struct HandoverArgs {
     /// Only items listed under the Chair NAME (e.g. escap, iom, "un women"; any case)
-    #[arg(long, value_name = "NAME", help_heading = "Filters")]
+    #[arg(long, value_name = "NAME", value_parser = parse_name, help_heading = "Filters")]
     pub chair: Option<String>,
     #[command(flatten)]
     pub text: TextArgs,
@@ -360,8 +364,9 @@ pub struct TextArgs {
     /// Only records with TEXT in any field (any case; ’ matches ', – matches -)
     #[arg(long, value_name = "TEXT", value_parser = parse_query, help_heading = "Filters")]
     pub search: Option<String>,
-    /// Only records from section S of the report, or a part of it (II matches II.1 to II.6)
-    #[arg(long, value_name = "S", help_heading = "Filters")]
+    /// Only records from section S of the report or a part of it (II matches II.1 to II.6),
+    /// or that quote it among their other passages
+    #[arg(long, value_name = "S", value_parser = parse_section, help_heading = "Filters")]
     pub section: Option<String>,
 }
 
@@ -390,7 +395,7 @@ pub struct OutputArgs {
     /// Write to FILE (whole or not at all) instead of standard output
     #[arg(short, long, value_name = "FILE", help_heading = "Output")]
     pub output: Option<PathBuf>,
-    /// Leave out the header row (csv, tsv, markdown)
+    /// Leave out the header row (csv, tsv)
     #[arg(long, help_heading = "Output")]
     pub no_header: bool,
     /// Start csv/tsv with a UTF-8 byte order mark, for spreadsheet programs that need one

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use crate::dataset::parse_iso_date;
-use crate::filter::Month;
-use crate::model::month_bounds;
+use crate::filter::{section_within, Month};
+use crate::model::{month_bounds, SECTIONS};
 
 const MONTH_NAMES: [&str; 12] = [
     "january",
@@ -96,6 +96,28 @@ pub fn parse_year(text: &str) -> Result<i32, String> {
 pub fn parse_query(text: &str) -> Result<String, String> {
     if text.trim().is_empty() {
         Err("expected some text to search for".to_string())
+    } else {
+        Ok(text.to_string())
+    }
+}
+
+/// A section of the report, or a part of one (`II`, `Annex B`), in any case.
+pub fn parse_section(text: &str) -> Result<String, String> {
+    let wanted = text.trim().to_lowercase();
+    if !wanted.is_empty() && SECTIONS.iter().any(|s| section_within(s, &wanted)) {
+        Ok(text.trim().to_string())
+    } else {
+        Err(format!(
+            "expected a section of the report ({}) or a part of one (II, Annex B)",
+            SECTIONS.join(", ")
+        ))
+    }
+}
+
+/// A name, a place or an id to look for: any text but none.
+pub fn parse_name(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        Err("expected some text".to_string())
     } else {
         Ok(text.to_string())
     }

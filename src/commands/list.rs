@@ -185,12 +185,15 @@ impl<R: Record> Shape<R> {
                     .cmp(&y.is_empty())
                     .then_with(|| reverse(x.compare(&y).then_with(|| a.default_order(b))))
             }),
-            None => records.sort_by(|a, b| {
-                let undated = |r: &R| R::DATED && r.span().is_none();
-                undated(a)
-                    .cmp(&undated(b))
-                    .then_with(|| reverse(a.default_order(b)))
-            }),
+            None => {
+                // The default order may be the records' own (handover items in report
+                // order, the months of a year): reversing it is reversing the list.
+                records.sort_by(|a, b| a.default_order(b));
+                if self.reverse {
+                    records.reverse();
+                }
+                records.sort_by_key(|r| R::DATED && r.span().is_none());
+            }
         }
         if let Some(limit) = self.limit {
             records.truncate(limit);

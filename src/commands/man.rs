@@ -3,7 +3,7 @@
 //! formats, the environment, the exit status and the files. `gmg man --dir DIR` writes that
 //! page as gmg.1 and one page per command, gmg-events.1 and so on, so that `man gmg-events`
 //! works once DIR is on the manual path. Examples are set without filling, so groff keeps
-//! their lines as they are.
+//! their lines as they are; the notes around them are filled to the page.
 
 use std::io::Write;
 use std::path::Path;
@@ -19,6 +19,12 @@ pub fn run(args: &ManArgs) -> anyhow::Result<()> {
     let Some(dir) = &args.dir else {
         return Sink::open(None)?.write(|out| main_page(&cmd, out));
     };
+    if dir.exists() && !dir.is_dir() {
+        anyhow::bail!(
+            "cannot write the manual into {}: it is not a directory",
+            crate::text::path(dir)
+        );
+    }
     std::fs::create_dir_all(dir).map_err(|e| {
         anyhow::anyhow!(
             "cannot create the directory {}: {e}",
@@ -139,18 +145,30 @@ fn head(man: &Man, out: &mut dyn Write) -> std::io::Result<()> {
     man.render_options_section(out)
 }
 
-/// A command's examples and notes (its after-help), line for line: groff must not reflow
-/// example commands.
+/// A command's examples and notes (its after-help): example lines (indented) set line for
+/// line, without filling, so groff does not reflow them; the notes around them filled, so
+/// they fit the reader's page.
 fn unfilled(roff: &mut Roff, sub: &clap::Command) {
     let Some(after) = sub.get_after_long_help().or_else(|| sub.get_after_help()) else {
         return;
     };
     roff.control("PP", []);
-    roff.control("nf", []);
+    let mut example = false;
     for line in after.to_string().lines() {
-        roff.text([roman(line)]);
+        let indented = line.starts_with("  ");
+        if indented != example {
+            roff.control(if indented { "nf" } else { "fi" }, []);
+            example = indented;
+        }
+        if line.trim().is_empty() {
+            roff.control("PP", []);
+        } else {
+            roff.text([roman(line.trim_start())]);
+        }
     }
-    roff.control("fi", []);
+    if example {
+        roff.control("fi", []);
+    }
 }
 
 /// FORMATS (gmg(1) only), ENVIRONMENT, EXIT STATUS, FILES, EXAMPLES and SEE ALSO.
@@ -170,12 +188,15 @@ fn closing_sections(roff: &mut Roff, main: bool) {
     list(roff, "EXIT STATUS", &EXIT_STATUS);
     list(roff, "FILES", &FILES);
     if main {
+        // Each example as the command, unfilled, and what it answers beneath it.
         roff.control("SH", ["EXAMPLES"]);
-        roff.control("nf", []);
         for line in EXAMPLES.lines().skip(1) {
-            roff.text([roman(line.trim_start())]);
+            let line = line.trim();
+            let (example, what) = line.split_once("   ").unwrap_or((line, ""));
+            roff.control("TP", []);
+            roff.text([bold(example)]);
+            roff.text([roman(what.trim())]);
         }
-        roff.control("fi", []);
     }
     roff.control("SH", ["SEE ALSO"]);
     let pages: Vec<&str> = if main {

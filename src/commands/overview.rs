@@ -1,12 +1,17 @@
 //! `gmg` with no subcommand: what the dataset is, how much it holds, and what to try next.
 
 use std::collections::BTreeSet;
+
+use chrono::Datelike;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
 use crate::dataset::{self, Origin};
+use crate::model::Dataset;
 use crate::output::layout::fill;
-use crate::output::{plain_table, table_width, write_trimmed, Flow, PlainColumn};
+use crate::output::{
+    count, hidden_note, plain_table, table_width, write_trimmed, Flow, PlainColumn, Sink,
+};
 
 /// What to try next: a command and what it answers.
 const NEXT: [(&str, &str); 8] = [
@@ -38,10 +43,26 @@ const NEXT_READABLE: usize = 10;
 pub fn run(data: Option<&Path>) -> anyhow::Result<()> {
     let origin = Origin::from_option(data);
     let d = dataset::load(&origin)?;
+    let width = table_width(io::stdout().is_terminal());
+    let mut hidden = Vec::new();
+    Sink::open(None)?.write(|out| {
+        hidden = write(&d, &origin, width, out)?;
+        Ok(())
+    })?;
+    if let Some(note) = hidden_note(&hidden, width, "or gmg --help") {
+        writeln!(io::stderr(), "{note}")?;
+    }
+    Ok(())
+}
+
+/// The overview; returns what the suggestions left out to fit `width`.
+fn write(
+    d: &Dataset,
+    origin: &Origin,
+    width: Option<u16>,
+    out: &mut dyn Write,
+) -> io::Result<Vec<&'static str>> {
     let r = &d.report;
-    let stdout = io::stdout();
-    let width = table_width(stdout.is_terminal());
-    let mut out = io::BufWriter::new(stdout.lock());
     let about = format!(
         "gmg: {} ({}), Chair: {}\nReport period {} to {}; data {origin}, drawn from {}\nEvery record names its section of the report and quotes it verbatim.",
         r.title, r.year, r.chair, r.start, r.end, r.source
@@ -52,12 +73,11 @@ pub fn run(data: Option<&Path>) -> anyhow::Result<()> {
     let spans: Vec<_> = d.events.iter().filter_map(|e| e.span).collect();
     let undated = d.events.len() - spans.len();
     let years = match (
-        spans.iter().map(|s| s.start).min(),
-        spans.iter().map(|s| s.end).max(),
+        spans.iter().map(|s| s.start.year()).min(),
+        spans.iter().map(|s| s.end.year()).max(),
     ) {
-        (Some(first), Some(last)) => {
-            format!("dated {} to {}", first.format("%Y"), last.format("%Y"))
-        }
+        (Some(first), Some(last)) if first == last => format!("dated {first}"),
+        (Some(first), Some(last)) => format!("dated {first} to {last}"),
         _ => "none dated".to_string(),
     };
     writeln!(
@@ -84,9 +104,9 @@ pub fn run(data: Option<&Path>) -> anyhow::Result<()> {
     let chairs: BTreeSet<String> = d.handover.iter().map(|h| h.chairs.join(", ")).collect();
     writeln!(
         out,
-        "  {:>4} handover items  listed under {} Chair headings",
+        "  {:>4} handover items  listed under {}",
         d.handover.len(),
-        chairs.len()
+        count(chairs.len(), "Chair heading")
     )?;
     writeln!(out)?;
     writeln!(out, "Try:")?;
@@ -95,21 +115,10 @@ pub fn run(data: Option<&Path>) -> anyhow::Result<()> {
         .map(|(command, what)| vec![command.to_string(), what.to_string()])
         .collect();
     let columns = [
-        PlainColumn {
-            flow: Flow::Token,
-            rank: 0,
-            bold: false,
-        },
-        PlainColumn {
-            flow: Flow::Wrap,
-            rank: 1,
-            bold: false,
-        },
+        PlainColumn::new("commands", Flow::Token, 0, false),
+        PlainColumn::new("what they answer", Flow::Wrap, 1, false),
     ];
-    write_trimmed(
-        &mut out,
-        &plain_table(&next, &columns, NEXT_READABLE, false, width),
-    )?;
-    out.flush()?;
-    Ok(())
+    let (table, hidden) = plain_table(&next, &columns, NEXT_READABLE, false, width);
+    write_trimmed(out, &table)?;
+    Ok(hidden)
 }

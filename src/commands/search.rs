@@ -71,7 +71,7 @@ pub fn run(data: Option<&Path>, args: &SearchArgs) -> anyhow::Result<()> {
     let period = args.dates.period()?;
     let loaded = dataset::load(&Origin::from_option(data))?;
     let finder = Finder {
-        needle: Needle::new(&args.text),
+        needle: Needle::new(&args.text.join(" ")),
         period: period.map(|p| p.resolve(loaded.report.year)),
     };
     let wanted = |c: Collection| args.kind.is_empty() || args.kind.contains(&c);
@@ -157,7 +157,7 @@ impl Finder {
         &self,
         record: &R,
     ) -> Option<(&'static str, (String, Range<usize>))> {
-        let order = (1..R::FIELDS.len()).chain(std::iter::once(0));
+        let order = R::searched().filter(|&f| f != 0).chain(std::iter::once(0));
         order.into_iter().find_map(|f| {
             let mut found = None;
             record.cell(f).each_text(&mut |text| {

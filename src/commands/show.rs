@@ -5,13 +5,12 @@ use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
 use anyhow::bail;
-use chrono::NaiveDate;
 use serde_json::{json, Value};
 
 use crate::cli::{CardFormat, Collection, ShowArgs};
 use crate::dataset::{self, passage, Origin, REPORT};
-use crate::model::{Dataset, Event, Handover, Member, Source, Statement};
-use crate::output::{plain_table, write_trimmed, Flow, PlainColumn};
+use crate::model::{Dataset, DateSpan, Event, Handover, Member, Source, Statement};
+use crate::output::{hidden_note, plain_table, write_trimmed, Flow, PlainColumn, Sink};
 use crate::record::{JsonRow, Record};
 use crate::text::Echo;
 
@@ -28,7 +27,7 @@ struct Link<'a> {
     relation: &'static str,
     kind: Collection,
     id: &'a str,
-    start: Option<NaiveDate>,
+    span: Option<DateSpan>,
     title: &'a str,
 }
 
@@ -38,7 +37,7 @@ impl<'a> Link<'a> {
             relation,
             kind: Collection::Event,
             id: &e.id,
-            start: e.span.map(|s| s.start),
+            span: e.span,
             title: &e.title,
         }
     }
@@ -48,7 +47,7 @@ impl<'a> Link<'a> {
             relation,
             kind: Collection::Statement,
             id: &s.id,
-            start: Some(s.span.start),
+            span: Some(s.span),
             title: &s.title,
         }
     }
@@ -58,7 +57,7 @@ impl<'a> Link<'a> {
             relation,
             kind: Collection::Member,
             id: &m.acronym,
-            start: None,
+            span: None,
             title: &m.name,
         }
     }
@@ -68,7 +67,7 @@ impl<'a> Link<'a> {
             relation,
             kind: Collection::Handover,
             id: &h.id,
-            start: None,
+            span: None,
             title: &h.text,
         }
     }
@@ -79,9 +78,10 @@ pub fn run(data: Option<&Path>, args: &ShowArgs) -> anyhow::Result<()> {
     let Some(found) = find(&loaded, &args.id) else {
         let nearest = nearest_keys(&loaded, &args.id);
         bail!(
-            "no record has the id '{}'; the nearest are: {}",
+            "no record has the id '{}'; the nearest are: {}\nTo find the records that mention it: gmg search {}",
             Echo(&args.id),
-            nearest.join(", ")
+            nearest.join(", "),
+            shell_word(&args.id)
         );
     };
     let card = match found {
@@ -97,22 +97,39 @@ pub fn run(data: Option<&Path>, args: &ShowArgs) -> anyhow::Result<()> {
             Card::new(Collection::Handover, h, links_of_handover(&loaded, h), &[])
         }
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    match args.format {
-        CardFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &card.json(args.context))?;
-            writeln!(out)?;
-        }
-        CardFormat::Text => {
-            let terminal = io::stdout().is_terminal();
-            let color = crate::output::use_color(args.color, terminal);
-            let width = crate::output::table_width(terminal);
-            card.write_text(&mut out, args.context, color, width)?;
-        }
+    let sink = Sink::open(None)?;
+    if args.format == CardFormat::Json {
+        return sink.write(|out| {
+            serde_json::to_writer_pretty(&mut *out, &card.json(args.context))?;
+            writeln!(out)
+        });
     }
-    out.flush()?;
+    let terminal = io::stdout().is_terminal();
+    let color = crate::output::use_color(args.color, terminal);
+    let width = crate::output::table_width(terminal);
+    let mut hidden = Vec::new();
+    sink.write(|out| {
+        hidden = card.write_text(out, args.context, color, width)?;
+        Ok(())
+    })?;
+    if let Some(note) = hidden_note(&hidden, width, "or -f json") {
+        writeln!(io::stderr(), "{note}")?;
+    }
     Ok(())
+}
+
+/// `text` as one word for a shell: quoted when it holds anything but letters, digits and
+/// `-._`.
+fn shell_word(text: &str) -> String {
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-._".contains(c))
+    {
+        Echo(text).to_string()
+    } else {
+        format!("'{}'", Echo(&text.replace('\'', "'\\''")))
+    }
 }
 
 fn find<'a>(data: &'a Dataset, id: &str) -> Option<Found<'a>> {
@@ -261,12 +278,14 @@ impl<'a> Card<'a> {
         links.sort_by(|a, b| {
             group(a)
                 .cmp(&group(b))
-                .then_with(|| match (a.start, b.start) {
-                    (Some(x), Some(y)) => x.cmp(&y),
-                    (Some(_), None) => std::cmp::Ordering::Less,
-                    (None, Some(_)) => std::cmp::Ordering::Greater,
-                    (None, None) => std::cmp::Ordering::Equal,
-                })
+                .then_with(
+                    || match (a.span.map(|s| s.start), b.span.map(|s| s.start)) {
+                        (Some(x), Some(y)) => x.cmp(&y),
+                        (Some(_), None) => std::cmp::Ordering::Less,
+                        (None, Some(_)) => std::cmp::Ordering::Greater,
+                        (None, None) => std::cmp::Ordering::Equal,
+                    },
+                )
                 .then_with(|| a.id.cmp(b.id))
         });
         let all: Vec<usize> = (0..R::FIELDS.len()).collect();
@@ -303,7 +322,7 @@ impl<'a> Card<'a> {
         let links: Vec<Value> = self
             .links
             .iter()
-            .map(|l| json!({"relation": l.relation, "kind": l.kind.as_str(), "id": l.id, "start": l.start.map(|d| d.to_string()), "title": l.title}))
+            .map(|l| json!({"relation": l.relation, "kind": l.kind.as_str(), "id": l.id, "start": l.span.map(|s| s.start.to_string()), "title": l.title}))
             .collect();
         let mut card = json!({"kind": self.kind.as_str(), "id": self.key, "record": self.record, "links": links});
         if context {
@@ -323,7 +342,7 @@ impl<'a> Card<'a> {
         context: bool,
         color: bool,
         width: Option<u16>,
-    ) -> io::Result<()> {
+    ) -> io::Result<Vec<&'static str>> {
         let heading = |out: &mut dyn Write, text: &str| {
             if color {
                 writeln!(out, "\u{1b}[1m{text}\u{1b}[0m")
@@ -333,17 +352,10 @@ impl<'a> Card<'a> {
         };
         // A label and its text: the label whole and bold, the text wrapped.
         let labelled = [
-            PlainColumn {
-                flow: Flow::Token,
-                rank: 0,
-                bold: true,
-            },
-            PlainColumn {
-                flow: Flow::Wrap,
-                rank: 1,
-                bold: false,
-            },
+            PlainColumn::new("label", Flow::Token, 0, true),
+            PlainColumn::new("text", Flow::Wrap, 1, false),
         ];
+        let mut hidden = Vec::new();
         heading(out, &format!("{} {}", self.kind.as_str(), self.key))?;
         let fields: Vec<Vec<String>> = self
             .fields
@@ -353,10 +365,9 @@ impl<'a> Card<'a> {
                 vec![name.to_string(), value.to_string()]
             })
             .collect();
-        write_trimmed(
-            out,
-            &plain_table(&fields, &labelled, CARD_READABLE, color, width),
-        )?;
+        let (table, gone) = plain_table(&fields, &labelled, CARD_READABLE, color, width);
+        write_trimmed(out, &table)?;
+        hidden.extend(gone);
         writeln!(out)?;
         heading(out, "Linked records")?;
         if self.links.is_empty() {
@@ -364,26 +375,10 @@ impl<'a> Card<'a> {
         }
         // kind, id, start, title: the id and title matter most, the title is cut to fit.
         let link_columns = [
-            PlainColumn {
-                flow: Flow::Token,
-                rank: 3,
-                bold: false,
-            },
-            PlainColumn {
-                flow: Flow::Token,
-                rank: 0,
-                bold: true,
-            },
-            PlainColumn {
-                flow: Flow::Token,
-                rank: 2,
-                bold: false,
-            },
-            PlainColumn {
-                flow: Flow::Clip,
-                rank: 1,
-                bold: false,
-            },
+            PlainColumn::new("the kind of each link", Flow::Token, 3, false),
+            PlainColumn::new("the id of each link", Flow::Token, 0, true),
+            PlainColumn::new("the date of each link", Flow::Token, 2, false),
+            PlainColumn::new("the title of each link", Flow::Clip, 1, false),
         ];
         let mut relations: Vec<&str> = self.links.iter().map(|l| l.relation).collect();
         relations.dedup();
@@ -394,7 +389,7 @@ impl<'a> Card<'a> {
                 .iter()
                 .filter(|l| l.relation == relation)
                 .map(|l| {
-                    let start = l.start.map(|d| d.to_string()).unwrap_or_default();
+                    let start = l.span.map(|s| s.shown(s.start)).unwrap_or_default();
                     vec![
                         l.kind.as_str().to_string(),
                         l.id.to_string(),
@@ -403,10 +398,9 @@ impl<'a> Card<'a> {
                     ]
                 })
                 .collect();
-            write_trimmed(
-                out,
-                &plain_table(&rows, &link_columns, LINK_READABLE, color, width),
-            )?;
+            let (table, gone) = plain_table(&rows, &link_columns, LINK_READABLE, color, width);
+            write_trimmed(out, &table)?;
+            hidden.extend(gone);
         }
         if context {
             writeln!(out)?;
@@ -420,12 +414,13 @@ impl<'a> Card<'a> {
                     vec![s.section.to_string(), text]
                 })
                 .collect();
-            write_trimmed(
-                out,
-                &plain_table(&passages, &labelled, CARD_READABLE, color, width),
-            )?;
+            let (table, gone) = plain_table(&passages, &labelled, CARD_READABLE, color, width);
+            write_trimmed(out, &table)?;
+            hidden.extend(gone);
         }
-        Ok(())
+        hidden.sort();
+        hidden.dedup();
+        Ok(hidden)
     }
 }
 

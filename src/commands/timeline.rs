@@ -8,6 +8,7 @@ use std::path::Path;
 use crate::cli::{Format, TimelineArgs};
 use crate::commands::list::{print, shared, Shape};
 use crate::dataset::{self, Origin};
+use crate::exit::UsageError;
 use crate::filter::{entity_names, Filter, Period};
 use crate::model::{year_bounds, DateSpan, Event, Statement};
 use crate::output::layout::fill;
@@ -53,6 +54,23 @@ struct Year {
 pub fn run(data: Option<&Path>, args: &TimelineArgs) -> anyhow::Result<()> {
     let shape = Shape::<MonthCount>::new(&args.output)?;
     let dest = Destination::new(&args.output, Format::Table)?;
+    if dest.style.format == Format::Table {
+        // The chart is a chart: its rows are the months, in order, all of them.
+        let o = &args.output;
+        for (given, option) in [
+            (o.fields.is_some(), "--fields"),
+            (o.sort.is_some(), "--sort"),
+            (o.reverse, "--reverse"),
+            (o.limit.is_some(), "--limit"),
+        ] {
+            if given {
+                return Err(UsageError::other(format!(
+                    "'{option}' shapes rows, and the chart has none; ask for the months as rows with -f csv (or tsv, json, ndjson, markdown)"
+                ))
+                .into());
+            }
+        }
+    }
     let loaded = dataset::load(&Origin::from_option(data))?;
     let year = args.year.unwrap_or(loaded.report.year);
 

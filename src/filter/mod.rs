@@ -20,8 +20,9 @@ enum Test {
     Equals(usize, Vec<Needle>),
     /// The field, or one item of it, names the same entity as one of these names.
     Entity(usize, Vec<String>),
-    /// The field is this section or a part of it ("II" matches "II.1").
-    Section(usize, Needle),
+    /// The record comes from this section or a part of it ("II" matches "II.1"), or quotes
+    /// it among its other passages (the second field, `also`, when the record has one).
+    Section(usize, Option<usize>, Needle),
     Int(usize, i64),
 }
 
@@ -49,7 +50,10 @@ impl Filter {
 
     /// Adds: the record comes from `section` or a part of it.
     pub fn section<R: Record>(self, section: Option<&str>) -> Filter {
-        self.with::<R, _>("section", section, |f, v| Test::Section(f, Needle::new(v)))
+        let also = R::field_index("also");
+        self.with::<R, _>("section", section, |f, v| {
+            Test::Section(f, also, Needle::new(v))
+        })
     }
 
     /// Adds: the field contains `value` (folded).
@@ -115,7 +119,7 @@ fn any_text(cell: Cell<'_>, test: impl Fn(&str) -> bool) -> bool {
 fn passes<R: Record>(test: &Test, record: &R) -> bool {
     match test {
         Test::Anywhere(needle) => {
-            (0..R::FIELDS.len()).any(|f| any_text(record.cell(f), |s| needle.found_in(s)))
+            R::searched().any(|f| any_text(record.cell(f), |s| needle.found_in(s)))
         }
         Test::Contains(f, needle) => any_text(record.cell(*f), |s| needle.found_in(s)),
         Test::Equals(f, needles) => {
@@ -125,17 +129,21 @@ fn passes<R: Record>(test: &Test, record: &R) -> bool {
             let key = text::entity_key(s);
             names.iter().any(|n| text::entity_key(n) == key)
         }),
-        Test::Section(f, needle) => match record.cell(*f) {
-            Cell::Text(s) => section_within(s, needle.folded()),
-            _ => false,
-        },
+        Test::Section(f, also, needle) => {
+            let within = |s: &str| section_within(s, needle.folded());
+            let own = matches!(record.cell(*f), Cell::Text(s) if within(s));
+            own || also.is_some_and(|a| match record.cell(a) {
+                Cell::Sources(sources) => sources.iter().any(|s| within(&s.section)),
+                _ => false,
+            })
+        }
         Test::Int(f, value) => record.cell(*f) == Cell::Int(*value),
     }
 }
 
-/// Whether `section` is `wanted` or a part of it: "II.1" is within "II", "Annex B.3"
-/// within "Annex B"; "II.1" is not within "I".
-fn section_within(section: &str, wanted: &str) -> bool {
+/// Whether `section` is `wanted` (lower case) or a part of it: "II.1" is within "ii",
+/// "Annex B.3" within "annex b"; "II.1" is not within "i".
+pub fn section_within(section: &str, wanted: &str) -> bool {
     let section = section.to_lowercase();
     match section.strip_prefix(wanted) {
         Some(rest) => {

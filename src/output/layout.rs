@@ -10,9 +10,16 @@ use std::ops::Range;
 use textwrap::core::display_width;
 use textwrap::{Options, WordSplitter, WrapAlgorithm};
 
-/// The narrowest a prose column may get before less important columns give way: at 20
-/// characters a typical title already takes four lines.
-pub const READABLE: usize = 30;
+/// The narrowest a prose column may get before less important columns give way, for a
+/// terminal of `width` columns: 20 characters, or a quarter of a wide terminal (at 120
+/// columns a 20-character title beside four other columns would take six lines).
+pub fn readable(width: Option<u16>) -> usize {
+    width.map_or(0, |w| usize::from(w) / 4).max(20)
+}
+
+/// The narrowest the one column left beside the most important one may get before it is
+/// hidden as well: a narrow terminal still shows some of the title.
+const FLOOR: usize = 8;
 
 /// How a column's text may be laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,7 +63,7 @@ impl Frame {
 
 /// The width of each column, or `None` for a column hidden to make room. With no `width`
 /// every column keeps its natural width. `readable` is the narrowest a prose column may get
-/// before less important columns are hidden (`READABLE` for listings).
+/// before less important columns are hidden (see [`readable`]).
 pub fn fit(
     columns: &[Column],
     frame: Frame,
@@ -80,17 +87,26 @@ pub fn fit(
     if overhead(&visible) + sum(&visible, &|c| c.natural) <= width {
         return natural();
     }
-    let least = |c: &Column| match c.flow {
-        Flow::Token => c.natural,
-        Flow::Wrap | Flow::Clip => c.natural.min(readable),
-    };
+    let mut narrowest = readable;
     // Hide the least important column until what is left fits at its least readable width.
-    while overhead(&visible) + sum(&visible, &least) > width {
+    loop {
+        let least = |c: &Column| least_width(c, narrowest);
+        if overhead(&visible) + sum(&visible, &least) <= width {
+            break;
+        }
         let Some(drop) = least_important(columns, &visible) else {
             break;
         };
+        // The last column beside the most important one stays if it can have a few
+        // characters: some of a title beats none.
+        let last = visible.iter().filter(|v| **v).count() == 2;
+        if last && columns[drop].flow != Flow::Token && narrowest > FLOOR {
+            narrowest = FLOOR;
+            continue;
+        }
         visible[drop] = false;
     }
+    let least = |c: &Column| least_width(c, narrowest);
     let tokens = sum(&visible, &|c| match c.flow {
         Flow::Token => c.natural,
         Flow::Wrap | Flow::Clip => 0,
@@ -137,6 +153,15 @@ pub fn fit(
         widths[i] = Some(w);
     }
     widths
+}
+
+/// The narrowest a column may get: a token's whole width, prose's `readable` characters
+/// (or all of it, when shorter).
+fn least_width(column: &Column, readable: usize) -> usize {
+    match column.flow {
+        Flow::Token => column.natural,
+        Flow::Wrap | Flow::Clip => column.natural.min(readable),
+    }
 }
 
 /// The visible column to hide next: the highest rank, the rightmost of equals; never the
@@ -292,13 +317,10 @@ mod tests {
     fn what_fits_keeps_its_natural_width() {
         let columns = [token(10, 0), prose(30, 1)];
         assert_eq!(
-            fit(&columns, Frame::Ruled, Some(80), READABLE),
+            fit(&columns, Frame::Ruled, Some(80), 30),
             [Some(10), Some(30)]
         );
-        assert_eq!(
-            fit(&columns, Frame::Ruled, None, READABLE),
-            [Some(10), Some(30)]
-        );
+        assert_eq!(fit(&columns, Frame::Ruled, None, 30), [Some(10), Some(30)]);
     }
 
     #[test]
@@ -306,7 +328,7 @@ mod tests {
         // 3 ruled columns: 6 of rules; 80 - 6 - 24 - 10 = 40 for the title.
         let columns = [token(24, 0), token(10, 2), prose(180, 1)];
         assert_eq!(
-            fit(&columns, Frame::Ruled, Some(80), READABLE),
+            fit(&columns, Frame::Ruled, Some(80), 30),
             [Some(24), Some(10), Some(40)]
         );
     }
@@ -323,24 +345,32 @@ mod tests {
             token(9, 5),
         ];
         assert_eq!(
-            fit(&columns, Frame::Ruled, Some(80), READABLE),
+            fit(&columns, Frame::Ruled, Some(80), 30),
             [Some(24), Some(10), None, None, Some(40), None]
         );
         assert_eq!(
-            fit(&columns, Frame::Ruled, Some(60), READABLE),
+            fit(&columns, Frame::Ruled, Some(60), 30),
             [Some(24), None, None, None, Some(33), None]
         );
-        // At 40 the title would get 13: it goes too, and the id stays.
+        // At 40 the title keeps the 13 characters left beside the id.
         assert_eq!(
-            fit(&columns, Frame::Ruled, Some(40), READABLE),
+            fit(&columns, Frame::Ruled, Some(40), 30),
+            [Some(24), None, None, None, Some(13), None]
+        );
+        // Below a few characters, it goes too.
+        assert_eq!(
+            fit(&columns, Frame::Ruled, Some(32), 30),
             [Some(24), None, None, None, None, None]
         );
+        assert_eq!(readable(Some(60)), 20);
+        assert_eq!(readable(Some(120)), 30);
+        assert_eq!(readable(None), 20);
     }
 
     #[test]
     fn an_id_wider_than_the_terminal_wraps_rather_than_overflows() {
         let columns = [token(200, 0), prose(50, 1)];
-        let widths = fit(&columns, Frame::Ruled, Some(80), READABLE);
+        let widths = fit(&columns, Frame::Ruled, Some(80), 30);
         assert_eq!(widths, [Some(80), None]);
     }
 

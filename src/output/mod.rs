@@ -10,7 +10,7 @@ mod table;
 
 pub use layout::Flow;
 pub use sink::{same_file, Sink};
-pub use table::{plain as plain_table, PlainColumn};
+pub use table::{hidden_note, plain as plain_table, PlainColumn};
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;

@@ -68,6 +68,12 @@ impl Sink {
             Some(parent) if !parent.as_os_str().is_empty() => parent,
             _ => Path::new("."),
         };
+        if !dir.is_dir() {
+            anyhow::bail!(
+                "cannot write {shown}: there is no directory {}",
+                crate::text::path(dir)
+            );
+        }
         // The signal handler is in place, and waits on this lock, before the temporary file
         // exists: an interrupt at any moment finds it to remove.
         let mut slot = PENDING
@@ -140,11 +146,15 @@ impl Sink {
     }
 }
 
-/// Device and process files (/dev/stdout, /dev/fd/1, /proc/self/fd/1) are written as they
-/// are: following /dev/stdout to the file a shell redirected it to and replacing that file
-/// would leave the shell writing to a file that is gone.
+/// The names of a process's own open files (/dev/stdout, /dev/fd/1, /proc/self/fd/1) are
+/// written as they are: following /dev/stdout to the file a shell redirected it to and
+/// replacing that file would leave the shell writing to a file that is gone. Any other path,
+/// in /dev or not, is a file like any other.
 fn is_special(path: &Path) -> bool {
-    path.starts_with("/dev") || path.starts_with("/proc")
+    let path = path.to_string_lossy();
+    matches!(path.as_ref(), "/dev/stdin" | "/dev/stdout" | "/dev/stderr")
+        || path.starts_with("/dev/fd/")
+        || (path.starts_with("/proc/") && path.contains("/fd/"))
 }
 
 /// `path` with symlinks of its last part followed, so that the file they lead to is the one

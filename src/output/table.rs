@@ -30,9 +30,12 @@ pub fn render<R: Record>(rows: &Rows<'_, R>, style: &Style, out: &mut dyn Write)
         .map(|record| {
             rows.fields
                 .iter()
-                .map(|&f| {
-                    cell_text(&record.cell(f), &mut buf);
-                    printable(&buf)
+                .map(|&f| match record.shown(f) {
+                    Some(shown) => shown,
+                    None => {
+                        cell_text(&record.cell(f), &mut buf);
+                        printable(&buf)
+                    }
                 })
                 .collect()
         })
@@ -62,7 +65,7 @@ pub fn render<R: Record>(rows: &Rows<'_, R>, style: &Style, out: &mut dyn Write)
         &columns,
         Frame::Ruled,
         style.width.map(usize::from),
-        layout::READABLE,
+        layout::readable(style.width),
     );
     let hidden: Vec<&str> = shown
         .iter()
@@ -104,18 +107,35 @@ pub fn render<R: Record>(rows: &Rows<'_, R>, style: &Style, out: &mut dyn Write)
     });
     let table = build(header, body, style);
     super::write_trimmed(out, &table)?;
-    if !hidden.is_empty() {
-        let note = format!(
-            "note: {} hidden to fit {} columns; see {} with a wider terminal, --fields or -f csv",
-            join_and(&hidden),
-            style.width.unwrap_or_default(),
-            if hidden.len() == 1 { "it" } else { "them" },
-        );
+    if let Some(note) = hidden_note(&hidden, style.width, "--fields or -f csv") {
         // After the table, where the reader's eye is when it ends.
         out.flush()?;
-        writeln!(io::stderr(), "{}", layout::fill(&note, style.width))?;
+        writeln!(io::stderr(), "{note}")?;
     }
     Ok(())
+}
+
+/// The note that says which columns a table hid to fit `width`, and how to see them
+/// (`elsewhere`: the options that show them); `None` when none was hidden.
+pub fn hidden_note(hidden: &[&str], width: Option<u16>, elsewhere: &str) -> Option<String> {
+    // Several tables may hide the same column; each is named once.
+    let mut once: Vec<&str> = Vec::with_capacity(hidden.len());
+    for name in hidden {
+        if !once.contains(name) {
+            once.push(name);
+        }
+    }
+    let hidden = once.as_slice();
+    if hidden.is_empty() {
+        return None;
+    }
+    let note = format!(
+        "note: {} hidden to fit {} columns; see {} with a wider terminal, {elsewhere}",
+        join_and(hidden),
+        width.unwrap_or_default(),
+        if hidden.len() == 1 { "it" } else { "them" },
+    );
+    Some(layout::fill(&note, width))
 }
 
 /// "a", "a and b", "a, b and c".
@@ -175,6 +195,8 @@ where
 /// One column of a borderless table.
 #[derive(Clone, Copy, Debug)]
 pub struct PlainColumn {
+    /// What the column holds, for the note when it is hidden.
+    pub name: &'static str,
     pub flow: Flow,
     /// 0 is the most important; see `layout::Column`.
     pub rank: usize,
@@ -182,16 +204,28 @@ pub struct PlainColumn {
     pub bold: bool,
 }
 
+impl PlainColumn {
+    pub const fn new(name: &'static str, flow: Flow, rank: usize, bold: bool) -> PlainColumn {
+        PlainColumn {
+            name,
+            flow,
+            rank,
+            bold,
+        }
+    }
+}
+
 /// A borderless table (the `show` card, the overview's suggestions) fitted to `width` like
 /// the listings: tokens whole, prose wrapped or clipped, the least important columns left
-/// out when even `readable` characters of prose would not fit.
+/// out when even `readable` characters of prose would not fit. Also gives the names of the
+/// columns left out, for a note.
 pub fn plain(
     rows: &[Vec<String>],
     columns: &[PlainColumn],
     readable: usize,
     color: bool,
     width: Option<u16>,
-) -> Table {
+) -> (Table, Vec<&'static str>) {
     let rows: Vec<Vec<String>> = rows
         .iter()
         .map(|row| row.iter().map(|t| printable(t)).collect())
@@ -210,6 +244,12 @@ pub fn plain(
         })
         .collect();
     let widths = layout::fit(&layout, Frame::Plain, width.map(usize::from), readable);
+    let hidden = columns
+        .iter()
+        .zip(&widths)
+        .filter(|(_, w)| w.is_none())
+        .map(|(c, _)| c.name)
+        .collect();
     let mut table = styled(presets::NOTHING, color);
     for row in &rows {
         let cells = row
@@ -232,5 +272,5 @@ pub fn plain(
             });
         table.add_row(cells.collect::<Vec<_>>());
     }
-    table
+    (table, hidden)
 }
