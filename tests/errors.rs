@@ -192,3 +192,45 @@ fn help_lists_examples_and_fields() {
     }
     assert!(stdout(&["--help"]).contains("gmg members --added 2016"));
 }
+
+#[test]
+fn sections_are_checked_and_names_need_text() {
+    let sections = "expected a section of the report (I, II.1, II.2, II.3, II.4, II.5, II.6, III, IV, Annex A, Annex B.1, Annex B.2, Annex B.3, Annex B.4, Annex B.5, Annex C, Annex D, Endnote i, Endnote ii) or a part of one (II, Annex B)";
+    for bad in ["II.9", "", "Annex E", "2"] {
+        assert_eq!(
+            usage(&["events", "--section", bad]),
+            format!("error: invalid value '{bad}' for '--section <S>': {sections}")
+        );
+    }
+    for (args, label) in [
+        (&["events", "--location", ""][..], "'--location <TEXT>'"),
+        (&["events", "--organizer", " "], "'--organizer <ORG>'"),
+        (&["handover", "--chair", ""], "'--chair <NAME>'"),
+        (&["show", ""], "'<ID>'"),
+    ] {
+        let value = args.last().unwrap();
+        assert_eq!(
+            usage(args),
+            format!("error: invalid value '{value}' for {label}: expected some text")
+        );
+    }
+}
+
+#[test]
+fn the_timeline_chart_refuses_options_that_shape_rows() {
+    for (option, value) in [("--limit", "3"), ("--sort", "month"), ("--fields", "month")] {
+        assert_eq!(
+            fails(&["timeline", option, value], 2),
+            format!("error: '{option}' shapes rows, and the chart has none; ask for the months as rows with -f csv (or tsv, json, ndjson, markdown)\n")
+        );
+    }
+    assert_eq!(
+        fails(&["timeline", "--reverse"], 2),
+        "error: '--reverse' shapes rows, and the chart has none; ask for the months as rows with -f csv (or tsv, json, ndjson, markdown)\n"
+    );
+    // As rows, they apply.
+    assert_eq!(
+        stdout(&["timeline", "-f", "csv", "--limit", "2", "--fields", "month"]),
+        "month\n2016-01\n2016-02\n"
+    );
+}

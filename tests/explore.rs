@@ -104,6 +104,18 @@ fn show_prints_every_field_and_links_a_statement_to_its_event() {
 }
 
 #[test]
+fn show_as_text_or_table_is_the_same_card() {
+    let text = stdout(&["show", "s12"]);
+    assert_eq!(stdout(&["show", "s12", "-f", "table"]), text);
+    assert_eq!(stdout(&["show", "s12", "-f", "text"]), text);
+    assert!(text.starts_with("statement s12\n id "), "{text}");
+    assert!(
+        text.contains(" delivered at:\n event  un-summit-2016-09-19  2016-09-19  "),
+        "{text}"
+    );
+}
+
+#[test]
 fn show_links_an_event_to_its_statements() {
     let card = json(&["show", "gfmd-summit-2016"]);
     let ids: Vec<&str> = card["links"]

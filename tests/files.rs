@@ -8,7 +8,7 @@ mod common;
 
 use std::fs;
 use std::io::{Read, Write};
-use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -145,6 +145,38 @@ fn dev_stdout_is_written_not_replaced() {
         .unwrap()
         .file_type()
         .is_symlink());
+}
+
+#[test]
+fn a_file_under_dev_shm_is_replaced_whole() {
+    // Only /dev/std*, /dev/fd/* and /proc/*/fd/* are written in place; a file in a
+    // memory file system under /dev is an ordinary file, replaced at once by a rename.
+    let Ok(dir) = tempfile::tempdir_in("/dev/shm") else {
+        eprintln!("a_file_under_dev_shm_is_replaced_whole: skipped, no /dev/shm");
+        return;
+    };
+    let path = dir.path().join("members.csv");
+    fs::write(&path, "old\n").unwrap();
+    let before = fs::metadata(&path).unwrap().ino();
+    let target = path.display().to_string();
+    let out = gmg()
+        .args([
+            "members", "--added", "2016", "--fields", "acronym", "-o", &target,
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), MEMBERS_2016);
+    assert_ne!(
+        fs::metadata(&path).unwrap().ino(),
+        before,
+        "written in place"
+    );
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "a temporary file is left"
+    );
 }
 
 #[test]
@@ -490,18 +522,15 @@ fn the_manual_has_every_command_and_option() {
     }
 }
 
-#[test]
-fn groff_keeps_example_lines_whole() {
-    let Ok(mut groff) = Command::new("groff")
-        .args(["-man", "-Tutf8", "-rLL=60n"])
+/// The manual as groff sets it on a page `width` columns wide; None without groff.
+fn groff(width: usize) -> Option<String> {
+    let mut groff = Command::new("groff")
+        .args(["-man", "-Tutf8", &format!("-rLL={width}n")])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-    else {
-        eprintln!("groff_keeps_example_lines_whole: skipped, groff is not installed");
-        return;
-    };
+        .ok()?;
     groff
         .stdin
         .take()
@@ -509,7 +538,27 @@ fn groff_keeps_example_lines_whole() {
         .write_all(stdout(&["man"]).as_bytes())
         .unwrap();
     let out = groff.wait_with_output().unwrap();
+    // Strip groff's overstrike bold and underline (c\bc, _\bc).
     let text = String::from_utf8_lossy(&out.stdout);
+    let mut plain = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '\u{8}' {
+            plain.pop();
+        } else {
+            plain.push(c);
+        }
+    }
+    Some(plain)
+}
+
+#[test]
+fn groff_keeps_example_lines_whole_and_within_the_page() {
+    let Some(text) = groff(60) else {
+        eprintln!(
+            "groff_keeps_example_lines_whole_and_within_the_page: skipped, groff is not installed"
+        );
+        return;
+    };
     // Even on a 60-column page the example stays on its own line, unfilled.
     assert!(
         text.lines().any(
@@ -517,6 +566,15 @@ fn groff_keeps_example_lines_whole() {
         ),
         "{text}"
     );
+    // On an 80-column page no line runs past the edge.
+    let text = groff(80).unwrap();
+    for line in text.lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+    }
 }
 
 #[test]

@@ -54,6 +54,11 @@ const FIELDS: [(&str, &str, &str, usize); 29] = [
 /// the `nth` occurrence of `at`.
 fn poisoned(at: &str, nth: usize, bad: &str) -> tempfile::TempPath {
     let text = std::fs::read_to_string(fixture("small.ron")).unwrap();
+    poisoned_text(&text, at, nth, bad)
+}
+
+/// `text` poisoned as `poisoned` does the fixture.
+fn poisoned_text(text: &str, at: &str, nth: usize, bad: &str) -> tempfile::TempPath {
     let (found, _) = text
         .match_indices(at)
         .nth(nth)
@@ -117,6 +122,102 @@ fn every_text_field_refuses_control_and_bidi_characters() {
             assert!(!stderr.contains(bad), "{field} {bad:?} echoed raw");
             fails(&["--data", &name, "events", "-f", "csv"], 1);
         }
+    }
+}
+
+/// The small fixture with every optional text field filled: a location, a note and other
+/// passages on the statement, a note and other passages on a member and the handover
+/// item, and other passages on an event.
+fn filled() -> String {
+    let also = |section: &str, quote: &str| {
+        format!("also: [Source(section: \"{section}\", quote: \"{quote}\")]")
+    };
+    std::fs::read_to_string(fixture("small.ron"))
+        .unwrap()
+        .replacen(
+            "organizers: [\"GMG\"],",
+            &format!(
+                "organizers: [\"GMG\"], {},",
+                also("II.3", "two-day GMG Strategic Retreat")
+            ),
+            1,
+        )
+        .replacen(
+            "event: \"idm\",",
+            &format!(
+                "event: \"idm\", location: \"Geneva\", note: \"statement note\", {},",
+                also("II.4", "International Dialogue on Migration")
+            ),
+            1,
+        )
+        .replacen(
+            "added: 2016,",
+            &format!(
+                "added: 2016, note: \"member note\", {},",
+                also("Annex D", "World Food Programme")
+            ),
+            1,
+        )
+        .replacen(
+            "section: \"IV\",",
+            "section: \"IV\", note: \"handover note\",",
+            1,
+        )
+}
+
+#[test]
+fn optional_fields_of_every_collection_are_checked_too() {
+    let text = filled();
+    let clean = tempfile::Builder::new().suffix(".ron").tempfile().unwrap();
+    std::fs::write(clean.path(), &text).unwrap();
+    let out = gmg()
+        .args(["validate", &clean.path().display().to_string()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    // (record, field as the message names it, the text up to the value: found once)
+    let fields = [
+        (
+            "event 'retreat'",
+            "also 1 section",
+            "\"GMG\"], also: [Source(section: \"",
+        ),
+        ("event 'retreat'", "also 1 quote", "\"II.3\", quote: \""),
+        ("statement 'st1'", "location", "\"idm\", location: \""),
+        ("statement 'st1'", "note", "\"Geneva\", note: \""),
+        (
+            "statement 'st1'",
+            "also 1 section",
+            "\"statement note\", also: [Source(section: \"",
+        ),
+        ("member 'WFP'", "section", ")], section: \""),
+        ("member 'WFP'", "note", "added: 2016, note: \""),
+        (
+            "member 'WFP'",
+            "also 1 quote",
+            "\"member note\", also: [Source(section: \"Annex D\", quote: \"",
+        ),
+        ("handover item 'h1'", "section", "MAWP\", section: \""),
+        ("handover item 'h1'", "note", "\"IV\", note: \""),
+        (
+            "handover item 'h1'",
+            "quote",
+            "\"handover note\", quote: \"",
+        ),
+    ];
+    for (record, field, at) in fields {
+        assert_eq!(text.matches(at).count(), 1, "{at}");
+        let path = poisoned_text(&text, at, 0, "\u{1b}[2J");
+        let name = path.display().to_string();
+        let stderr = fails(&["validate", &name], 1);
+        let expected = format!(
+            "  {name}: {record}: {field}: U+001B (escape) at character 2; text may hold newlines and tabs but no other control characters"
+        );
+        assert!(
+            stderr.lines().any(|l| l == expected),
+            "{record} {field}: expected\n{expected}\nin\n{stderr}"
+        );
+        assert!(!stderr.contains('\u{1b}'), "{field} echoed raw");
     }
 }
 

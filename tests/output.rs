@@ -243,6 +243,17 @@ fn colour_only_when_asked_or_on_a_terminal_without_no_color() {
         .output()
         .unwrap();
     assert!(!String::from_utf8(auto.stdout).unwrap().contains('\u{1b}'));
+    // Help and usage errors too: piped into a pager or a file, they are plain text.
+    for args in [
+        &["--help"][..],
+        &["events", "-h"],
+        &["events", "--month", "13"],
+    ] {
+        let out = gmg().args(args).env_remove("NO_COLOR").output().unwrap();
+        let text = [out.stdout, out.stderr].concat();
+        assert!(!text.is_empty());
+        assert!(!text.contains(&0x1b), "{args:?}");
+    }
 }
 
 #[test]

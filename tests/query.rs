@@ -99,6 +99,20 @@ fn since_and_until_are_inclusive_and_take_months() {
         ),
         ["s13", "s14"]
     );
+    // Known only to the year 2016, the board meeting lies wholly inside the whole year.
+    let year = column(
+        &["events", "--since", "2016-01-01", "--until", "2016-12-31"],
+        "id",
+    );
+    assert!(year.contains(&"board-meeting-2016".to_string()), "{year:?}");
+    let half = column(
+        &["events", "--since", "2016-01-01", "--until", "2016-06"],
+        "id",
+    );
+    assert!(
+        !half.contains(&"board-meeting-2016".to_string()),
+        "{half:?}"
+    );
 }
 
 #[test]
@@ -210,6 +224,28 @@ fn search_and_section_work_on_every_collection() {
 }
 
 #[test]
+fn search_takes_several_words_as_one_text_and_skips_precision() {
+    let ids = |words: &[&str]| -> Vec<String> {
+        column(&[&["search"], words, &["--fields", "id"]].concat(), "id")
+    };
+    assert_eq!(
+        ids(&["economic", "empowerment"]),
+        ids(&["economic empowerment"])
+    );
+    assert_eq!(
+        ids(&["economic", "empowerment"]),
+        ["csw-60", "csw60-hlp-wee", "s04"]
+    );
+    // Words are one text, in order, not each anywhere.
+    assert!(ids(&["empowerment", "economic"]).is_empty());
+    // `month`, `year` and `day` as precision are not text of the report: only records
+    // whose prose says "month" are found.
+    assert_eq!(ids(&["month"]), ["retreat-2016-02", "csw-60"]);
+    let by_month = column(&["events", "--fields", "id,precision"], "precision");
+    assert!(by_month.iter().filter(|p| *p == "month").count() > 2);
+}
+
+#[test]
 fn members_added_and_handover_chair() {
     assert!(column(&["members", "--added", "2015"], "acronym").is_empty());
     assert_eq!(
@@ -264,10 +300,18 @@ fn sort_reverse_and_limit() {
         column(&["statements", "--sort", "location", "--limit", "2"], "id"),
         ["s16", "s12"]
     );
-    // Handover keeps report order by default.
+    // Handover keeps report order by default, and --reverse turns it round.
     assert_eq!(
         column(&["handover", "--limit", "3"], "id"),
         ["h01", "h02", "h03"]
+    );
+    assert_eq!(
+        column(&["handover", "--reverse", "--limit", "3"], "id"),
+        ["h19", "h18", "h17"]
+    );
+    assert_eq!(
+        column(&["timeline", "--reverse", "--limit", "2"], "month"),
+        ["2016-12", "2016-11"]
     );
     // Undated events come last in the default order, reversed or not.
     assert_eq!(
