@@ -5,7 +5,7 @@
 //! loading it at startup costs nothing. data/gmg2016.ron stays the one file people edit.
 
 #[allow(dead_code)]
-#[path = "src/model.rs"]
+#[path = "src/model/mod.rs"]
 mod model;
 #[allow(dead_code)]
 #[path = "src/text.rs"]
@@ -31,13 +31,17 @@ use std::process::ExitCode;
 const DATA: &str = "data/gmg2016.ron";
 const REPORT: &str = "data/source/gmg-chair-report-2016.md";
 /// Every file whose change changes what is embedded.
-const INPUTS: [&str; 9] = [
+const INPUTS: [&str; 13] = [
     DATA,
     REPORT,
-    "src/model.rs",
+    "src/model/mod.rs",
+    "src/model/vocab.rs",
     "src/text.rs",
     "src/dataset/check/mod.rs",
+    "src/dataset/check/across.rs",
+    "src/dataset/check/checker.rs",
     "src/dataset/check/record.rs",
+    "build/bake.rs",
     "src/dataset/parse.rs",
     "src/dataset/quote.rs",
     "src/dataset/raw.rs",
@@ -91,11 +95,18 @@ fn baked(data: &model::Dataset) -> String {
     collection("STATEMENTS", "Statement", &|o| slice(&data.statements, o));
     collection("MEMBERS", "Member", &|o| slice(&data.members, o));
     collection("HANDOVER", "Handover", &|o| slice(&data.handover, o));
-    // What shell completion offers: every id, the Chairs, and organisers and members.
+    collection("GROUPS", "Group", &|o| slice(&data.groups, o));
+    collection("DELIVERABLES", "Deliverable", &|o| {
+        slice(&data.deliverables, o)
+    });
+    // What shell completion offers: every id, the Chairs, organisers and members, the
+    // groups and the leads.
     let ids = (data.events.iter().map(|e| &*e.id))
         .chain(data.statements.iter().map(|s| &*s.id))
         .chain(data.members.iter().map(|m| &*m.acronym))
-        .chain(data.handover.iter().map(|h| &*h.id));
+        .chain(data.handover.iter().map(|h| &*h.id))
+        .chain(data.groups.iter().map(|g| &*g.id))
+        .chain(data.deliverables.iter().map(|d| &*d.id));
     let chairs = data
         .handover
         .iter()
@@ -105,10 +116,20 @@ fn baked(data: &model::Dataset) -> String {
         .iter()
         .flat_map(|e| e.organizers.iter().map(|o| &**o)))
     .chain(data.members.iter().map(|m| &*m.acronym));
+    let members = data.members.iter().map(|m| &*m.acronym);
+    let groups = data.groups.iter().map(|g| &*g.id);
+    let leads = (data
+        .deliverables
+        .iter()
+        .flat_map(|d| d.lead.iter().map(|l| &**l)))
+    .chain(data.members.iter().map(|m| &*m.acronym));
     for (name, names) in [
         ("IDS", ids.collect::<Vec<_>>()),
         ("CHAIRS", chairs.collect()),
         ("ORGANIZERS", organizers.collect()),
+        ("MEMBER_KEYS", members.collect()),
+        ("GROUP_IDS", groups.collect()),
+        ("LEADS", leads.collect()),
     ] {
         let mut names: Vec<&str> = names;
         let mut seen = std::collections::HashSet::new();
@@ -118,193 +139,7 @@ fn baked(data: &model::Dataset) -> String {
     out
 }
 
-/// A value written as the Rust expression that builds it, in a const context.
-trait Bake {
-    fn bake(&self, out: &mut String);
-}
+#[path = "build/bake.rs"]
+mod bake;
 
-/// `[a, b, …]`.
-fn slice<T: Bake>(items: &[T], out: &mut String) {
-    out.push('[');
-    for item in items {
-        item.bake(out);
-        out.push_str(",\n");
-    }
-    out.push(']');
-}
-
-/// `Name { field: value, … }`.
-fn record(out: &mut String, name: &str, fields: &[(&str, &dyn Bake)]) {
-    out.push_str(name);
-    out.push_str(" { ");
-    for (field, value) in fields {
-        out.push_str(field);
-        out.push_str(": ");
-        value.bake(out);
-        out.push_str(", ");
-    }
-    out.push('}');
-}
-
-impl Bake for str {
-    fn bake(&self, out: &mut String) {
-        // Debug writes a string as a Rust literal, every escape included.
-        out.push_str(&format!("Cow::Borrowed({self:?})"));
-    }
-}
-
-impl Bake for model::Text {
-    fn bake(&self, out: &mut String) {
-        self.as_ref().bake(out);
-    }
-}
-
-impl<T: Bake + Clone> Bake for model::List<T> {
-    fn bake(&self, out: &mut String) {
-        out.push_str("Cow::Borrowed(&");
-        slice(self, out);
-        out.push(')');
-    }
-}
-
-impl<T: Bake> Bake for Option<T> {
-    fn bake(&self, out: &mut String) {
-        match self {
-            Some(value) => {
-                out.push_str("Some(");
-                value.bake(out);
-                out.push(')');
-            }
-            None => out.push_str("None"),
-        }
-    }
-}
-
-impl Bake for i32 {
-    fn bake(&self, out: &mut String) {
-        out.push_str(&self.to_string());
-    }
-}
-
-impl Bake for chrono::NaiveDate {
-    fn bake(&self, out: &mut String) {
-        use chrono::Datelike;
-        out.push_str(&format!(
-            "date({}, {}, {})",
-            self.year(),
-            self.month(),
-            self.day()
-        ));
-    }
-}
-
-impl Bake for model::Precision {
-    fn bake(&self, out: &mut String) {
-        out.push_str(&format!("Precision::{self:?}"));
-    }
-}
-
-impl Bake for model::EventKind {
-    fn bake(&self, out: &mut String) {
-        out.push_str(&format!("EventKind::{self:?}"));
-    }
-}
-
-impl Bake for model::DateSpan {
-    fn bake(&self, out: &mut String) {
-        let fields: [(&str, &dyn Bake); 3] = [
-            ("start", &self.start),
-            ("end", &self.end),
-            ("precision", &self.precision),
-        ];
-        record(out, "DateSpan", &fields);
-    }
-}
-
-impl Bake for model::Source {
-    fn bake(&self, out: &mut String) {
-        record(
-            out,
-            "Source",
-            &[("section", &self.section), ("quote", &self.quote)],
-        );
-    }
-}
-
-impl Bake for model::Report {
-    fn bake(&self, out: &mut String) {
-        let fields: [(&str, &dyn Bake); 6] = [
-            ("title", &self.title),
-            ("chair", &self.chair),
-            ("year", &self.year),
-            ("start", &self.start),
-            ("end", &self.end),
-            ("source", &self.source),
-        ];
-        record(out, "Report", &fields);
-    }
-}
-
-impl Bake for model::Event {
-    fn bake(&self, out: &mut String) {
-        let fields: [(&str, &dyn Bake); 10] = [
-            ("id", &self.id),
-            ("span", &self.span),
-            ("title", &self.title),
-            ("kind", &self.kind),
-            ("location", &self.location),
-            ("organizers", &self.organizers),
-            ("section", &self.section),
-            ("quote", &self.quote),
-            ("also", &self.also),
-            ("note", &self.note),
-        ];
-        record(out, "Event", &fields);
-    }
-}
-
-impl Bake for model::Statement {
-    fn bake(&self, out: &mut String) {
-        let fields: [(&str, &dyn Bake); 9] = [
-            ("id", &self.id),
-            ("span", &self.span),
-            ("title", &self.title),
-            ("event", &self.event),
-            ("location", &self.location),
-            ("section", &self.section),
-            ("quote", &self.quote),
-            ("also", &self.also),
-            ("note", &self.note),
-        ];
-        record(out, "Statement", &fields);
-    }
-}
-
-impl Bake for model::Member {
-    fn bake(&self, out: &mut String) {
-        let fields: [(&str, &dyn Bake); 7] = [
-            ("acronym", &self.acronym),
-            ("name", &self.name),
-            ("added", &self.added),
-            ("section", &self.section),
-            ("quote", &self.quote),
-            ("also", &self.also),
-            ("note", &self.note),
-        ];
-        record(out, "Member", &fields);
-    }
-}
-
-impl Bake for model::Handover {
-    fn bake(&self, out: &mut String) {
-        let fields: [(&str, &dyn Bake); 6] = [
-            ("id", &self.id),
-            ("chairs", &self.chairs),
-            ("text", &self.text),
-            ("section", &self.section),
-            ("quote", &self.quote),
-            ("note", &self.note),
-        ];
-        record(out, "Handover", &fields);
-    }
-}
+use bake::{slice, Bake};

@@ -476,6 +476,8 @@ fn the_manual_has_every_command_and_option() {
         "statements",
         "members",
         "handover",
+        "groups",
+        "deliverables",
         "search",
         "show",
         "timeline",

@@ -37,11 +37,14 @@ fn screen(width: usize, args: &[&str]) -> String {
     }
 }
 
-const VIEWS: [(&str, &[&str]); 9] = [
+const VIEWS: [(&str, &[&str]); 12] = [
     ("events", &["events"]),
     ("statements", &["statements"]),
     ("members", &["members"]),
     ("handover", &["handover"]),
+    ("groups", &["groups"]),
+    ("deliverables", &["deliverables"]),
+    ("show_group", &["show", "wg-rights-gender"]),
     ("search", &["search", "migrant women"]),
     ("show_event", &["show", "msm-2016-06-30", "--context"]),
     ("show_member", &["show", "ohchr"]),

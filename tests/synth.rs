@@ -34,7 +34,7 @@ fn synthetic_data_is_deterministic_and_valid() {
     let name = file.path().display().to_string();
     assert_eq!(
         stdout(&["validate", &name, "--no-quotes"]),
-        format!("ok: {name}: 200 events, 200 statements, 20 members, 20 handover items; quotes not checked\n")
+        format!("ok: {name}: 200 events, 200 statements, 20 members, 20 handover items, 0 groups, 0 deliverables; quotes not checked\n")
     );
     // Spread over several years.
     let years: std::collections::BTreeSet<String> = stdout(&[

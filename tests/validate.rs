@@ -34,7 +34,7 @@ fn a_clean_file_passes() {
     assert_eq!(
         stdout(&["validate", &fixture_arg("small.ron")]),
         format!(
-            "ok: {}: 2 events, 1 statement, 2 members, 1 handover item; every quote found in the report\n",
+            "ok: {}: 2 events, 1 statement, 2 members, 1 handover item, 0 groups, 0 deliverables; every quote found in the report\n",
             fixture_arg("small.ron")
         )
     );
@@ -220,7 +220,7 @@ fn syntax_errors_name_line_and_column() {
         problems(&path),
         [
             ":19:30: unknown field `colour` in Event; the fields are: id, start, end, precision, \
-          title, kind, location, organizers, section, quote, also, note (in event 1)"
+          title, kind, location, organizers, group, section, quote, also, note (in event 1)"
         ]
     );
     let path = mutated("            title: \"GMG Strategic Retreat\",\n", "");

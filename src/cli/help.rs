@@ -10,8 +10,8 @@ use clap::CommandFactory;
 use super::parse::{parse_name, parse_section};
 use super::Cli;
 use crate::commands::{search::Hit, timeline::MonthCount};
-use crate::dataset::embedded::{CHAIRS, IDS, ORGANIZERS};
-use crate::model::{Event, Handover, Member, Statement, SECTIONS};
+use crate::dataset::embedded::{CHAIRS, GROUP_IDS, IDS, LEADS, MEMBER_KEYS, ORGANIZERS};
+use crate::model::{Deliverable, Event, Group, Handover, Member, Statement, SECTIONS};
 use crate::record::Record;
 
 /// A value parser that checks values with `parse` and offers `values` to shell completion.
@@ -157,18 +157,26 @@ in the period; the table says how many it left out. Undated records match no dat
 pub fn command() -> clap::Command {
     let listing = |c: clap::Command| offer(c, "section", parse_section, sections);
     let dated = |c: clap::Command| months(listing(c));
+    let of_events = |c: clap::Command| {
+        let c = offer(c, "organizer", parse_name, || ORGANIZERS.to_vec());
+        offer(c, "group", parse_name, || GROUP_IDS.to_vec())
+    };
     Cli::command()
-        .mut_subcommand("events", |c| {
-            offer(fields_of::<Event>(dated(c)), "organizer", parse_name, || ORGANIZERS.to_vec())
-        })
+        .mut_subcommand("events", |c| of_events(fields_of::<Event>(dated(c))))
         .mut_subcommand("statements", |c| fields_of::<Statement>(dated(c)))
         .mut_subcommand("members", |c| fields_of::<Member>(listing(c)))
         .mut_subcommand("handover", |c| {
             offer(fields_of::<Handover>(listing(c)), "chair", parse_name, || CHAIRS.to_vec())
         })
         .mut_subcommand("search", |c| fields_of::<Hit>(months(c)))
-        .mut_subcommand("timeline", |c| {
-            offer(fields_of::<MonthCount>(listing(c)), "organizer", parse_name, || ORGANIZERS.to_vec())
+        .mut_subcommand("timeline", |c| of_events(fields_of::<MonthCount>(listing(c))))
+        .mut_subcommand("groups", |c| {
+            let c = offer(fields_of::<Group>(listing(c)), "chair", parse_name, || MEMBER_KEYS.to_vec());
+            offer(c, "participant", parse_name, || MEMBER_KEYS.to_vec())
+        })
+        .mut_subcommand("deliverables", |c| {
+            let c = offer(fields_of::<Deliverable>(dated(c)), "group", parse_name, || GROUP_IDS.to_vec());
+            offer(c, "lead", parse_name, || LEADS.to_vec())
         })
         .mut_subcommand("show", |c| offer(c, "id", parse_name, || IDS.to_vec()))
         .mut_subcommand("events", |c| {
@@ -191,6 +199,16 @@ pub fn command() -> clap::Command {
                 "  gmg handover --chair escap\n  gmg handover --chair \"international organisation for migration\"\n  gmg handover --search MAWP --format markdown\n",
             ) + "\n\nNames: --chair takes a Chair's acronym or, for a member, its full name, in any case.")
         })
+        .mut_subcommand("groups", |c| {
+            c.after_help(listing_help::<Group>(
+                "  gmg groups\n  gmg groups --chair \"un women\"\n  gmg groups --participant unhcr --fields id,name,participants\n  gmg groups --kind task-force -f json\n",
+            ) + "\n\nNames: --chair and --participant take a member's acronym or full name, in any case.\nParticipants are the members the report names as taking part, co-chairs included.")
+        })
+        .mut_subcommand("deliverables", |c| {
+            c.after_help(listing_help::<Deliverable>(
+                "  gmg deliverables --lead \"un women\"\n  gmg deliverables --year 2017\n  gmg deliverables --group \"data and research\" --status in-progress\n  gmg deliverables --kind guidance,principles -f csv -o guidance.csv\n",
+            ) + "\n\nStatus and due date are given only where the report states them. The date filters apply to\nthe due date, with the rules below.\n\n" + PERIOD_RULES)
+        })
         .mut_subcommand("search", |c| {
             c.after_help(
                 "Examples:\n  gmg search xenophobia\n  gmg search geneva --kind event,statement\n  gmg search \"new york declaration\" --year 2016 -f csv\n\n\
@@ -203,8 +221,11 @@ pub fn command() -> clap::Command {
         .mut_subcommand("show", |c| {
             c.after_help(
                 "Examples:\n  gmg show s12\n  gmg show msm-2016-06-30 --context\n  gmg show unhcr --format json\n\n\
-                 Links: a statement's event; an event's statements; a member's events (as organiser), and the\n\
-                 statements and handover items that name it; a handover item's Chairs that are members.",
+                 Links: a statement's event; an event's statements and group; a member's events (as\n\
+                 organiser), groups (as co-chair or participant), deliverables (as lead), and the statements\n\
+                 and handover items that name it; a group's co-chairs, events and deliverables; a\n\
+                 deliverable's group and leads; a handover item's Chairs, groups and deliverables; and\n\
+                 the handover items that name a group or a deliverable.",
             )
         })
         .mut_subcommand("timeline", |c| {

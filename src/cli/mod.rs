@@ -3,6 +3,7 @@
 //! command.
 
 mod help;
+mod output;
 mod parse;
 
 use std::path::PathBuf;
@@ -11,22 +12,23 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use help::{command, offer_words_only};
+pub use output::{ColorChoice, Format, OutputArgs};
 use parse::{
-    parse_limit, parse_month, parse_name, parse_query, parse_section, parse_since, parse_until,
-    parse_year,
+    parse_month, parse_name, parse_query, parse_section, parse_since, parse_until, parse_year,
 };
 
 use crate::exit::UsageError;
 use crate::filter::{Month, PeriodSpec};
-use crate::model::EventKind;
+use crate::model::{DeliverableKind, EventKind, GroupKind, Status};
 
 const ABOUT: &str =
     "Query the facts of UN Women's 2016 Chair's report to the Global Migration Group";
 
 const LONG_ABOUT: &str = "\
 Query the facts of UN Women's 2016 Chair's report to the Global Migration Group (GMG):
-the joint statements delivered, the meetings and events held, the member entities and the
-issues handed over to the next Chair. Every record names the section of the report it comes
+the joint statements delivered, the meetings and events held, the member entities, the
+issues handed over to the next Chair, and the working groups and task forces with their
+deliverables. Every record names the section of the report it comes
 from and quotes the report verbatim. Run `gmg` alone for an overview.";
 
 /// The examples of `gmg --help`, and of the manual.
@@ -37,6 +39,8 @@ Examples:
   gmg members --added 2016                 entities admitted during the year
   gmg events --kind multi-stakeholder-meeting -f csv > meetings.csv
   gmg handover --chair escap               items handed over from the ESCAP Chair
+  gmg groups --chair \"un women\"            groups UN Women co-chairs
+  gmg deliverables --year 2017             products due in 2017
   gmg search xenophobia                    every record that mentions xenophobia
   gmg show s12 --context                   one record with its passage of the report
   gmg validate my-copy.ron                 check a corrected copy of the dataset";
@@ -74,6 +78,11 @@ pub enum Command {
     Members(MembersArgs),
     /// List the issues handed over to the next Chair (section IV)
     Handover(HandoverArgs),
+    /// List the Working Groups and Task Forces, their co-chairs and participants
+    Groups(GroupsArgs),
+    /// List the deliverables: products of the GMG, its groups and members, with lead,
+    /// status and due date
+    Deliverables(DeliverablesArgs),
     /// Search every collection for TEXT, one row per matching record
     Search(SearchArgs),
     /// Show one record by id (members by acronym): every field, its source and its links
@@ -96,6 +105,8 @@ impl Command {
             Command::Statements(a) => &a.output,
             Command::Members(a) => &a.output,
             Command::Handover(a) => &a.output,
+            Command::Groups(a) => &a.output,
+            Command::Deliverables(a) => &a.output,
             Command::Search(a) => &a.output,
             Command::Timeline(a) => &a.output,
             _ => return None,
@@ -114,6 +125,10 @@ pub enum Collection {
     #[value(alias = "members")]
     Member,
     Handover,
+    #[value(alias = "groups")]
+    Group,
+    #[value(alias = "deliverables")]
+    Deliverable,
 }
 
 impl Collection {
@@ -123,6 +138,8 @@ impl Collection {
             Collection::Statement => "statement",
             Collection::Member => "member",
             Collection::Handover => "handover",
+            Collection::Group => "group",
+            Collection::Deliverable => "deliverable",
         }
     }
 }
@@ -216,16 +233,22 @@ pub struct EventsArgs {
     pub output: OutputArgs,
 }
 
-/// Event kinds on the command line: the model's vocabulary, with what each means.
-impl ValueEnum for EventKind {
-    fn value_variants<'a>() -> &'a [Self] {
-        EventKind::ALL
-    }
+/// A vocabulary of the model on the command line: its names, with what each means.
+macro_rules! value_enum {
+    ($($ty:ident),*) => {$(
+        impl ValueEnum for $ty {
+            fn value_variants<'a>() -> &'a [Self] {
+                $ty::ALL
+            }
 
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(self.as_str()).help(self.describe()))
-    }
+            fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+                Some(clap::builder::PossibleValue::new(self.as_str()).help(self.describe()))
+            }
+        }
+    )*};
 }
+
+value_enum!(EventKind, GroupKind, DeliverableKind, Status);
 
 /// Filters on events (`timeline` applies kind and organiser to statements through their
 /// event).
@@ -248,6 +271,10 @@ pub struct EventFilterArgs {
     /// name, another organiser by its whole name; any case
     #[arg(long, value_name = "ORG", value_parser = parse_name, help_heading = "Filters")]
     pub organizer: Option<String>,
+    /// Only events of the group G: its id (wg-data) or a part of its name (data and
+    /// research), any case
+    #[arg(long, value_name = "G", value_parser = parse_name, help_heading = "Filters")]
+    pub group: Option<String>,
 }
 
 impl EventFilterArgs {
@@ -285,6 +312,68 @@ pub struct HandoverArgs {
     /// Only items listed under the Chair NAME (e.g. escap, iom, "un women"; any case)
     #[arg(long, value_name = "NAME", value_parser = parse_name, help_heading = "Filters")]
     pub chair: Option<String>,
+    #[command(flatten)]
+    pub text: TextArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct GroupsArgs {
+    /// Only groups co-chaired by NAME: a member's acronym or full name, any case
+    #[arg(long, value_name = "NAME", value_parser = parse_name, help_heading = "Filters")]
+    pub chair: Option<String>,
+    /// Only groups NAME takes part in (co-chairs included): acronym or full name, any case
+    #[arg(long, value_name = "NAME", value_parser = parse_name, help_heading = "Filters")]
+    pub participant: Option<String>,
+    /// Only working groups, or only task forces
+    #[arg(
+        long,
+        value_name = "KIND",
+        value_enum,
+        ignore_case = true,
+        help_heading = "Filters"
+    )]
+    pub kind: Option<GroupKind>,
+    #[command(flatten)]
+    pub text: TextArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DeliverablesArgs {
+    #[command(flatten)]
+    pub dates: DateArgs,
+    /// Only deliverables of the group G: its id (wg-data) or a part of its name (data and
+    /// research), any case
+    #[arg(long, value_name = "G", value_parser = parse_name, help_heading = "Filters")]
+    pub group: Option<String>,
+    /// Only deliverables led or prepared by NAME: a member's acronym or full name, another
+    /// lead by its whole name; any case
+    #[arg(long, value_name = "NAME", value_parser = parse_name, help_heading = "Filters")]
+    pub lead: Option<String>,
+    /// Only deliverables with these statuses, as the report states them (comma-separated
+    /// or repeated)
+    #[arg(
+        long,
+        value_name = "STATUS",
+        value_enum,
+        ignore_case = true,
+        value_delimiter = ',',
+        help_heading = "Filters"
+    )]
+    pub status: Vec<Status>,
+    /// Only deliverables of these kinds (comma-separated or repeated)
+    #[arg(
+        long,
+        value_name = "KIND",
+        value_enum,
+        ignore_case = true,
+        value_delimiter = ',',
+        help_heading = "Filters"
+    )]
+    pub kind: Vec<DeliverableKind>,
     #[command(flatten)]
     pub text: TextArgs,
     #[command(flatten)]
@@ -368,97 +457,4 @@ pub struct TextArgs {
     /// or that quote it among their other passages
     #[arg(long, value_name = "S", value_parser = parse_section, help_heading = "Filters")]
     pub section: Option<String>,
-}
-
-#[derive(Debug, Args, Default, Clone)]
-pub struct OutputArgs {
-    /// Output format [default: from --output's extension, else table]
-    #[arg(short, long, value_enum, ignore_case = true, help_heading = "Output")]
-    pub format: Option<Format>,
-    /// Print these fields, in this order (comma-separated)
-    #[arg(
-        long,
-        value_name = "FIELDS",
-        value_delimiter = ',',
-        help_heading = "Output"
-    )]
-    pub fields: Option<Vec<String>>,
-    /// Sort by FIELD [default: date, then id; members by acronym; handover in report order]
-    #[arg(long, value_name = "FIELD", help_heading = "Output")]
-    pub sort: Option<String>,
-    /// Reverse the order
-    #[arg(long, help_heading = "Output")]
-    pub reverse: bool,
-    /// Print at most N records
-    #[arg(long, value_name = "N", value_parser = parse_limit, allow_hyphen_values = true, help_heading = "Output")]
-    pub limit: Option<usize>,
-    /// Write to FILE (whole or not at all) instead of standard output
-    #[arg(short, long, value_name = "FILE", help_heading = "Output")]
-    pub output: Option<PathBuf>,
-    /// Leave out the header row (csv, tsv)
-    #[arg(long, help_heading = "Output")]
-    pub no_header: bool,
-    /// Start csv/tsv with a UTF-8 byte order mark, for spreadsheet programs that need one
-    #[arg(long, help_heading = "Output")]
-    pub bom: bool,
-    /// In csv/tsv, put ' before text cells that start with = + - @, a tab or a carriage
-    /// return, so a spreadsheet cannot run them as formulas (this changes the data)
-    #[arg(long, help_heading = "Output")]
-    pub csv_safe: bool,
-    /// When to colour the table (NO_COLOR set to a non-empty value means never for auto)
-    #[arg(long, value_enum,
-        ignore_case = true, value_name = "WHEN", default_value_t = ColorChoice::Auto, help_heading = "Output")]
-    pub color: ColorChoice,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// An aligned table for reading in a terminal
-    Table,
-    /// Comma-separated values with a header row
-    Csv,
-    /// Tab-separated values with a header row
-    Tsv,
-    /// One JSON array of objects
-    Json,
-    /// One JSON object per line
-    Ndjson,
-    /// A markdown pipe table
-    Markdown,
-}
-
-impl Format {
-    /// The name `--format` takes.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Table => "table",
-            Format::Csv => "csv",
-            Format::Tsv => "tsv",
-            Format::Json => "json",
-            Format::Ndjson => "ndjson",
-            Format::Markdown => "markdown",
-        }
-    }
-
-    /// The format a file name's extension asks for.
-    pub fn from_extension(ext: &str) -> Option<Format> {
-        match ext.to_ascii_lowercase().as_str() {
-            "csv" => Some(Format::Csv),
-            "tsv" | "tab" => Some(Format::Tsv),
-            "json" => Some(Format::Json),
-            "ndjson" | "jsonl" => Some(Format::Ndjson),
-            "md" | "markdown" => Some(Format::Markdown),
-            "txt" => Some(Format::Table),
-            _ => None,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum ColorChoice {
-    /// Colour on a terminal, unless NO_COLOR is set
-    #[default]
-    Auto,
-    Always,
-    Never,
 }

@@ -1,18 +1,18 @@
-//! `gmg events|statements|members|handover`: one path for the four collections — check the
-//! output options, load, filter, sort, limit, render.
+//! `gmg events|statements|members|handover|groups|deliverables`: one path for every
+//! collection — check the output options, load, filter, sort, limit, render.
 
 use std::cmp::Ordering;
 use std::io::Write;
 use std::path::Path;
 
 use crate::cli::{
-    EventFilterArgs, EventsArgs, Format, HandoverArgs, MembersArgs, OutputArgs, StatementsArgs,
-    TextArgs,
+    DeliverablesArgs, EventFilterArgs, EventsArgs, Format, GroupsArgs, HandoverArgs, MembersArgs,
+    OutputArgs, StatementsArgs, TextArgs,
 };
 use crate::dataset::{self, Origin};
 use crate::exit::UsageError;
-use crate::filter::{entity_names, Filter, PeriodSpec};
-use crate::model::{Dataset, Event, Handover, Member, Statement};
+use crate::filter::{entity_names, group_ids, Filter, PeriodSpec};
+use crate::model::{Dataset, Deliverable, Event, Group, Handover, Member, Statement};
 use crate::output::{self, Destination, Rows};
 use crate::record::Record;
 
@@ -20,7 +20,7 @@ pub fn events(data: Option<&Path>, args: &EventsArgs) -> anyhow::Result<()> {
     let period = args.dates.period()?;
     list(data, &args.output, |d| {
         let filter = shared::<Event>(&args.text, period.as_ref(), d);
-        (&d.events[..], for_events(filter, &args.events, d))
+        Ok((&d.events[..], for_events(filter, &args.events, d)?))
     })
 }
 
@@ -29,7 +29,7 @@ pub fn statements(data: Option<&Path>, args: &StatementsArgs) -> anyhow::Result<
     list(data, &args.output, |d| {
         let filter = shared::<Statement>(&args.text, period.as_ref(), d)
             .contains::<Statement>("location", args.location.as_deref());
-        (&d.statements[..], filter)
+        Ok((&d.statements[..], filter))
     })
 }
 
@@ -37,19 +37,71 @@ pub fn members(data: Option<&Path>, args: &MembersArgs) -> anyhow::Result<()> {
     list(data, &args.output, |d| {
         let filter =
             shared::<Member>(&args.text, None, d).int::<Member>("added", args.added.map(i64::from));
-        (&d.members[..], filter)
+        Ok((&d.members[..], filter))
     })
 }
 
 pub fn handover(data: Option<&Path>, args: &HandoverArgs) -> anyhow::Result<()> {
     list(data, &args.output, |d| {
-        let chair = args
-            .chair
-            .as_deref()
-            .map(|c| entity_names(&d.members[..], c));
+        let chair = entities(d, args.chair.as_deref());
         let filter = shared::<Handover>(&args.text, None, d).entity::<Handover>("chairs", chair);
-        (&d.handover[..], filter)
+        Ok((&d.handover[..], filter))
     })
+}
+
+pub fn groups(data: Option<&Path>, args: &GroupsArgs) -> anyhow::Result<()> {
+    list(data, &args.output, |d| {
+        let kind: Vec<&str> = args.kind.iter().map(|k| k.as_str()).collect();
+        let filter = shared::<Group>(&args.text, None, d)
+            .entity::<Group>("chairs", entities(d, args.chair.as_deref()))
+            .entity::<Group>("participants", entities(d, args.participant.as_deref()))
+            .one_of::<Group>("kind", &kind);
+        Ok((&d.groups[..], filter))
+    })
+}
+
+pub fn deliverables(data: Option<&Path>, args: &DeliverablesArgs) -> anyhow::Result<()> {
+    let period = args.dates.period()?;
+    list(data, &args.output, |d| {
+        let status: Vec<&str> = args.status.iter().map(|s| s.as_str()).collect();
+        let kind: Vec<&str> = args.kind.iter().map(|k| k.as_str()).collect();
+        let filter = shared::<Deliverable>(&args.text, period.as_ref(), d)
+            .one_of::<Deliverable>("group", &group(d, args.group.as_deref())?)
+            .entity::<Deliverable>("lead", entities(d, args.lead.as_deref()))
+            .one_of::<Deliverable>("status", &status)
+            .one_of::<Deliverable>("kind", &kind);
+        Ok((&d.deliverables[..], filter))
+    })
+}
+
+/// The names that mean the entity `name` names (see [`entity_names`]).
+fn entities(data: &Dataset, name: Option<&str>) -> Option<Vec<String>> {
+    name.map(|n| entity_names(&data.members, n))
+}
+
+/// The ids of the groups `--group` names; a name that fits no group is a usage error that
+/// lists the groups.
+fn group<'d>(data: &'d Dataset, name: Option<&str>) -> Result<Vec<&'d str>, UsageError> {
+    let Some(name) = name else {
+        return Ok(Vec::new());
+    };
+    let ids = group_ids(&data.groups, name);
+    if ids.is_empty() {
+        let known: Vec<String> = data
+            .groups
+            .iter()
+            .map(|g| format!("{} ({})", g.id, g.name))
+            .collect();
+        return Err(UsageError::new(
+            "--group",
+            name,
+            format!(
+                "expected the id of a group or a part of its name; the groups are: {}",
+                known.join("; ")
+            ),
+        ));
+    }
+    Ok(ids)
 }
 
 /// The filters every collection takes: the period (bare months in the dataset's report
@@ -61,27 +113,41 @@ pub fn shared<R: Record>(text: &TextArgs, period: Option<&PeriodSpec>, data: &Da
         .section::<R>(text.section.as_deref())
 }
 
-/// The filters of events: location, kind and organiser (by acronym or name).
-pub fn for_events(filter: Filter, args: &EventFilterArgs, data: &Dataset) -> Filter {
-    let organizer = args
-        .organizer
-        .as_deref()
-        .map(|o| entity_names(&data.members, o));
-    filter
-        .contains::<Event>("location", args.location.as_deref())
+/// The filters of events: location, and those of [`event_only`].
+pub fn for_events(
+    filter: Filter,
+    args: &EventFilterArgs,
+    data: &Dataset,
+) -> Result<Filter, UsageError> {
+    event_only(
+        filter.contains::<Event>("location", args.location.as_deref()),
+        args,
+        data,
+    )
+}
+
+/// The filters only events have (a statement passes them through its event): kind,
+/// organiser (by acronym or name) and group.
+pub fn event_only(
+    filter: Filter,
+    args: &EventFilterArgs,
+    data: &Dataset,
+) -> Result<Filter, UsageError> {
+    Ok(filter
         .one_of::<Event>("kind", &args.kinds())
-        .entity::<Event>("organizers", organizer)
+        .entity::<Event>("organizers", entities(data, args.organizer.as_deref()))
+        .one_of::<Event>("group", &group(data, args.group.as_deref())?))
 }
 
 fn list<R: Record>(
     data: Option<&Path>,
     args: &OutputArgs,
-    select: impl for<'d> Fn(&'d Dataset) -> (&'d [R], Filter),
+    select: impl for<'d> Fn(&'d Dataset) -> Result<(&'d [R], Filter), UsageError>,
 ) -> anyhow::Result<()> {
     let shape = Shape::<R>::new(args)?;
     let dest = Destination::new(args, Format::Table)?;
     let loaded = dataset::load(&Origin::from_option(data))?;
-    let (all, filter) = select(&loaded);
+    let (all, filter) = select(&loaded)?;
     let records: Vec<&R> = all.iter().filter(|r| filter.matches(*r)).collect();
     let approximate = all.iter().filter(|r| filter.only_approximately(*r)).count();
     let (format, width) = (dest.style.format, dest.style.width);

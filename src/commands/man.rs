@@ -199,28 +199,22 @@ fn closing_sections(roff: &mut Roff, main: bool) {
         }
     }
     roff.control("SH", ["SEE ALSO"]);
-    let pages: Vec<&str> = if main {
-        vec![
-            "gmg-events",
-            "gmg-statements",
-            "gmg-members",
-            "gmg-handover",
-            "gmg-search",
-            "gmg-show",
-            "gmg-timeline",
-            "gmg-validate",
-            "gmg-completions",
-            "gmg-man",
-        ]
+    // Every command's page, named from the command itself so none is left out.
+    let pages: Vec<String> = if main {
+        crate::cli::command()
+            .get_subcommands()
+            .filter(|c| c.get_name() != "help")
+            .map(|c| format!("gmg-{}", c.get_name()))
+            .collect()
     } else {
-        vec!["gmg"]
+        vec!["gmg".to_string()]
     };
     let mut refs = Vec::new();
     for (i, page) in pages.iter().enumerate() {
         if i > 0 {
             refs.push(roman(", "));
         }
-        refs.push(bold(*page));
+        refs.push(bold(page.as_str()));
         refs.push(roman("(1)"));
     }
     roff.text(refs);

@@ -1,4 +1,4 @@
-//! One module per subcommand (the four listings share `list`), and the dispatch to them.
+//! One module per subcommand (the listings share `list`), and the dispatch to them.
 
 pub mod list;
 pub mod man;
@@ -33,6 +33,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
         Some(Command::Statements(args)) => list::statements(data, args),
         Some(Command::Members(args)) => list::members(data, args),
         Some(Command::Handover(args)) => list::handover(data, args),
+        Some(Command::Groups(args)) => list::groups(data, args),
+        Some(Command::Deliverables(args)) => list::deliverables(data, args),
         Some(Command::Search(args)) => search::run(data, args),
         Some(Command::Show(args)) => show::run(data, args),
         Some(Command::Timeline(args)) => timeline::run(data, args),

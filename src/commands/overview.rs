@@ -7,14 +7,14 @@ use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
 use crate::dataset::{self, Origin};
-use crate::model::Dataset;
-use crate::output::layout::fill;
+use crate::model::{Dataset, GroupKind, Status};
+use crate::output::layout::{fill, wrap};
 use crate::output::{
     count, hidden_note, plain_table, table_width, write_trimmed, Flow, PlainColumn, Sink,
 };
 
 /// What to try next: a command and what it answers.
-const NEXT: [(&str, &str); 8] = [
+const NEXT: [(&str, &str); 10] = [
     (
         "gmg statements --month 3",
         "statements delivered in March 2016",
@@ -28,6 +28,11 @@ const NEXT: [(&str, &str); 8] = [
         "gmg handover --chair escap",
         "issues handed over from the ESCAP Chair",
     ),
+    (
+        "gmg groups",
+        "working groups, task forces and their co-chairs",
+    ),
+    ("gmg deliverables --year 2017", "products due in 2017"),
     ("gmg search xenophobia", "every record that mentions a word"),
     (
         "gmg show s12 --context",
@@ -70,44 +75,20 @@ fn write(
     writeln!(out, "{}", fill(&about, width))?;
     writeln!(out)?;
 
-    let spans: Vec<_> = d.events.iter().filter_map(|e| e.span).collect();
-    let undated = d.events.len() - spans.len();
-    let years = match (
-        spans.iter().map(|s| s.start.year()).min(),
-        spans.iter().map(|s| s.end.year()).max(),
-    ) {
-        (Some(first), Some(last)) if first == last => format!("dated {first}"),
-        (Some(first), Some(last)) => format!("dated {first} to {last}"),
-        _ => "none dated".to_string(),
-    };
-    writeln!(
-        out,
-        "  {:>4} events          {years}, {undated} undated",
-        d.events.len()
-    )?;
-    let (first, last) = (
-        d.statements.iter().map(|s| s.span.start).min(),
-        d.statements.iter().map(|s| s.span.end).max(),
-    );
-    let range = first
-        .zip(last)
-        .map(|(a, b)| format!("{a} to {b}"))
-        .unwrap_or_default();
-    writeln!(out, "  {:>4} statements      {range}", d.statements.len())?;
-    let added = d.members.iter().filter(|m| m.added == Some(r.year)).count();
-    writeln!(
-        out,
-        "  {:>4} members         {added} admitted in {}",
-        d.members.len(),
-        r.year
-    )?;
-    let chairs: BTreeSet<String> = d.handover.iter().map(|h| h.chairs.join(", ")).collect();
-    writeln!(
-        out,
-        "  {:>4} handover items  listed under {}",
-        d.handover.len(),
-        count(chairs.len(), "Chair heading")
-    )?;
+    for (n, noun, what) in counts(d) {
+        // The phrase wraps under itself, beside the count.
+        let head = format!("  {n:>4} {noun:<16}");
+        let what = match width {
+            Some(w) => wrap(
+                &what,
+                usize::from(w).saturating_sub(head.len()).max(10),
+                None,
+            )
+            .replace('\n', &format!("\n{}", " ".repeat(head.len()))),
+            None => what,
+        };
+        writeln!(out, "{head}{what}")?;
+    }
     writeln!(out)?;
     writeln!(out, "Try:")?;
     let next: Vec<Vec<String>> = NEXT
@@ -121,4 +102,75 @@ fn write(
     let (table, hidden) = plain_table(&next, &columns, NEXT_READABLE, false, width);
     write_trimmed(out, &table)?;
     Ok(hidden)
+}
+
+/// How many records each collection holds, and what that means in a phrase.
+fn counts(d: &Dataset) -> Vec<(usize, &'static str, String)> {
+    let year = d.report.year;
+    let spans: Vec<_> = d.events.iter().filter_map(|e| e.span).collect();
+    let undated = d.events.len() - spans.len();
+    let years = match (
+        spans.iter().map(|s| s.start.year()).min(),
+        spans.iter().map(|s| s.end.year()).max(),
+    ) {
+        (Some(first), Some(last)) if first == last => format!("dated {first}"),
+        (Some(first), Some(last)) => format!("dated {first} to {last}"),
+        _ => "none dated".to_string(),
+    };
+    let (first, last) = (
+        d.statements.iter().map(|s| s.span.start).min(),
+        d.statements.iter().map(|s| s.span.end).max(),
+    );
+    let range = first
+        .zip(last)
+        .map(|(a, b)| format!("{a} to {b}"))
+        .unwrap_or_default();
+    let added = d.members.iter().filter(|m| m.added == Some(year)).count();
+    let chairs: BTreeSet<String> = d.handover.iter().map(|h| h.chairs.join(", ")).collect();
+    let kinds = |kind: GroupKind, noun: &str| {
+        count(d.groups.iter().filter(|g| g.kind == kind).count(), noun)
+    };
+    let mut statuses: Vec<String> = Status::ALL
+        .iter()
+        .map(|s| {
+            let n = d
+                .deliverables
+                .iter()
+                .filter(|x| x.status == Some(*s))
+                .count();
+            format!("{n} {}", s.as_str().replace('-', " "))
+        })
+        .collect();
+    let unstated = d.deliverables.iter().filter(|x| x.status.is_none()).count();
+    if unstated > 0 {
+        statuses.push(format!("{unstated} not stated"));
+    }
+    vec![
+        (
+            d.events.len(),
+            "events",
+            format!("{years}, {undated} undated"),
+        ),
+        (d.statements.len(), "statements", range),
+        (
+            d.members.len(),
+            "members",
+            format!("{added} admitted in {year}"),
+        ),
+        (
+            d.handover.len(),
+            "handover items",
+            format!("listed under {}", count(chairs.len(), "Chair heading")),
+        ),
+        (
+            d.groups.len(),
+            "groups",
+            format!(
+                "{}, {}",
+                kinds(GroupKind::WorkingGroup, "working group"),
+                kinds(GroupKind::TaskForce, "task force")
+            ),
+        ),
+        (d.deliverables.len(), "deliverables", statuses.join(", ")),
+    ]
 }

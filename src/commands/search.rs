@@ -94,6 +94,17 @@ pub fn run(data: Option<&Path>, args: &SearchArgs) -> anyhow::Result<()> {
     if wanted(Collection::Handover) {
         finder.collect(&loaded.handover, Collection::Handover, "text", &mut hits);
     }
+    if wanted(Collection::Group) {
+        finder.collect(&loaded.groups, Collection::Group, "name", &mut hits);
+    }
+    if wanted(Collection::Deliverable) {
+        approximate += finder.collect(
+            &loaded.deliverables,
+            Collection::Deliverable,
+            "title",
+            &mut hits,
+        );
+    }
     let (format, width) = (dest.style.format, dest.style.width);
     print(hits.iter().collect(), &shape, dest)?;
     note_approximate(approximate, "record", format, width)

@@ -6,10 +6,10 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use crate::cli::{Format, TimelineArgs};
-use crate::commands::list::{print, shared, Shape};
+use crate::commands::list::{event_only, print, shared, Shape};
 use crate::dataset::{self, Origin};
 use crate::exit::UsageError;
-use crate::filter::{entity_names, Filter, Period};
+use crate::filter::{Filter, Period};
 use crate::model::{year_bounds, DateSpan, Event, Statement};
 use crate::output::layout::fill;
 use crate::output::{count, Destination, Style};
@@ -74,15 +74,8 @@ pub fn run(data: Option<&Path>, args: &TimelineArgs) -> anyhow::Result<()> {
     let loaded = dataset::load(&Origin::from_option(data))?;
     let year = args.year.unwrap_or(loaded.report.year);
 
-    // Kind and organiser belong to events; a statement passes them through its event.
-    let organizer = args
-        .events
-        .organizer
-        .as_deref()
-        .map(|o| entity_names(&loaded.members, o));
-    let event_only = Filter::default()
-        .one_of::<Event>("kind", &args.events.kinds())
-        .entity::<Event>("organizers", organizer);
+    // Kind, organiser and group belong to events; a statement passes them through its event.
+    let event_only = event_only(Filter::default(), &args.events, &loaded)?;
     let events = shared::<Event>(&args.text, None, &loaded)
         .contains::<Event>("location", args.events.location.as_deref());
     let statements = shared::<Statement>(&args.text, None, &loaded)

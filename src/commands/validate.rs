@@ -28,11 +28,13 @@ pub fn run(data: Option<&Path>, args: &ValidateArgs) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "ok: {name}: {}, {}, {}, {}; {quotes}",
+        "ok: {name}: {}, {}, {}, {}, {}, {}; {quotes}",
         count(data.events.len(), "event"),
         count(data.statements.len(), "statement"),
         count(data.members.len(), "member"),
         count(data.handover.len(), "handover item"),
+        count(data.groups.len(), "group"),
+        count(data.deliverables.len(), "deliverable"),
     )?;
     out.flush()?;
     Ok(())

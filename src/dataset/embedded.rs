@@ -7,7 +7,8 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use crate::model::{
-    Dataset, DateSpan, Event, EventKind, Handover, Member, Precision, Report, Source, Statement,
+    Dataset, DateSpan, Deliverable, DeliverableKind, Event, EventKind, Group, GroupKind, Handover,
+    Member, Precision, Report, Source, Statement, Status,
 };
 
 include!(concat!(env!("OUT_DIR"), "/gmg2016.rs"));
@@ -28,5 +29,7 @@ pub fn dataset() -> Dataset {
         statements: Cow::Borrowed(STATEMENTS),
         members: Cow::Borrowed(MEMBERS),
         handover: Cow::Borrowed(HANDOVER),
+        groups: Cow::Borrowed(GROUPS),
+        deliverables: Cow::Borrowed(DELIVERABLES),
     }
 }

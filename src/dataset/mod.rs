@@ -63,7 +63,7 @@ mod properties {
 
     use super::check::{check, Checkable, Parsed};
     use super::raw::*;
-    use crate::model::{Event, Handover, Member, Statement};
+    use crate::model::{Deliverable, Event, Group, Handover, Member, Statement};
 
     const SMALL: &str = include_str!("../../tests/fixtures/small.ron");
 
@@ -77,6 +77,12 @@ mod properties {
             statements: raw.statements.into_iter().map(Statement::check).collect(),
             members: raw.members.into_iter().map(Member::check).collect(),
             handover: raw.handover.into_iter().map(Handover::check).collect(),
+            groups: raw.groups.into_iter().map(Group::check).collect(),
+            deliverables: raw
+                .deliverables
+                .into_iter()
+                .map(Deliverable::check)
+                .collect(),
         })
     }
 
@@ -146,6 +152,7 @@ mod properties {
                     kind,
                     location,
                     organizers,
+                    group: None,
                     section,
                     quote,
                     also,
@@ -194,6 +201,8 @@ mod properties {
                 statements: vec![],
                 members,
                 handover: vec![],
+                groups: vec![],
+                deliverables: vec![],
             })
     }
 

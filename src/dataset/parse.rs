@@ -11,7 +11,7 @@ use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
 
 use super::check::{check, Checkable, Checked, Parsed, Problems};
 use super::raw::RawReport;
-use crate::model::{Dataset, Event, Handover, Member, Statement};
+use crate::model::{Dataset, Deliverable, Event, Group, Handover, Member, Statement};
 use crate::text::Echo;
 
 /// Parses and checks dataset text; `name` is how problems name the file. The dataset borrows
@@ -35,6 +35,8 @@ pub fn read(text: &'static str, name: &str) -> Result<Parsed, Problems> {
         statements: document.statements.0,
         members: document.members.0,
         handover: document.handover.0,
+        groups: document.groups.0,
+        deliverables: document.deliverables.0,
     })
 }
 
@@ -63,6 +65,10 @@ struct Document {
     members: CheckedList<Member>,
     #[serde(default)]
     handover: CheckedList<Handover>,
+    #[serde(default)]
+    groups: CheckedList<Group>,
+    #[serde(default)]
+    deliverables: CheckedList<Deliverable>,
 }
 
 /// A list whose records are checked one at a time, as they are read.

@@ -82,6 +82,19 @@ pub fn citations(data: &Dataset) -> Vec<Citation<'_>> {
     for h in data.handover.iter() {
         push(&mut out, "handover item", &h.id, &h.section, &h.quote, &[]);
     }
+    for g in data.groups.iter() {
+        push(&mut out, "group", &g.id, &g.section, &g.quote, &g.also);
+    }
+    for d in data.deliverables.iter() {
+        push(
+            &mut out,
+            "deliverable",
+            &d.id,
+            &d.section,
+            &d.quote,
+            &d.also,
+        );
+    }
     out
 }
 

@@ -89,6 +89,10 @@ pub struct RawDataset<'a> {
     pub members: Vec<RawMember<'a>>,
     #[serde(default)]
     pub handover: Vec<RawHandover<'a>>,
+    #[serde(default)]
+    pub groups: Vec<RawGroup<'a>>,
+    #[serde(default)]
+    pub deliverables: Vec<RawDeliverable<'a>>,
 }
 
 #[derive(Debug, PartialEq, Deserialize, Serialize)]
@@ -125,6 +129,8 @@ pub struct RawEvent<'a> {
     pub location: Option<Str<'a>>,
     #[serde(default)]
     pub organizers: Vec<Str<'a>>,
+    #[serde(default)]
+    pub group: Option<Str<'a>>,
     pub section: Str<'a>,
     pub quote: Str<'a>,
     #[serde(default)]
@@ -180,8 +186,61 @@ pub struct RawHandover<'a> {
     pub id: Str<'a>,
     pub chairs: Vec<Str<'a>>,
     pub text: Str<'a>,
+    #[serde(default)]
+    pub groups: Vec<Str<'a>>,
+    #[serde(default)]
+    pub deliverables: Vec<Str<'a>>,
     pub section: Str<'a>,
     pub quote: Str<'a>,
+    #[serde(default)]
+    pub note: Option<Str<'a>>,
+}
+
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
+#[serde(rename = "Group", deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct RawGroup<'a> {
+    pub id: Str<'a>,
+    pub name: Str<'a>,
+    pub kind: Str<'a>,
+    pub area: Str<'a>,
+    #[serde(default)]
+    pub chairs: Vec<Str<'a>>,
+    #[serde(default)]
+    pub participants: Vec<Str<'a>>,
+    pub section: Str<'a>,
+    pub quote: Str<'a>,
+    #[serde(default)]
+    pub also: Vec<RawSource<'a>>,
+    #[serde(default)]
+    pub note: Option<Str<'a>>,
+}
+
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
+#[serde(
+    rename = "Deliverable",
+    deny_unknown_fields,
+    bound(deserialize = "'de: 'a")
+)]
+pub struct RawDeliverable<'a> {
+    pub id: Str<'a>,
+    pub title: Str<'a>,
+    pub kind: Str<'a>,
+    #[serde(default)]
+    pub group: Option<Str<'a>>,
+    #[serde(default)]
+    pub lead: Vec<Str<'a>>,
+    #[serde(default)]
+    pub status: Option<Str<'a>>,
+    #[serde(default)]
+    pub due: Option<Str<'a>>,
+    #[serde(default)]
+    pub precision: Option<Str<'a>>,
+    #[serde(default)]
+    pub url: Option<Str<'a>>,
+    pub section: Str<'a>,
+    pub quote: Str<'a>,
+    #[serde(default)]
+    pub also: Vec<RawSource<'a>>,
     #[serde(default)]
     pub note: Option<Str<'a>>,
 }

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::model::Member;
+use crate::model::{Group, Member};
 
 /// Search text, folded once: case, typographic quotes and dashes, and runs of whitespace do
 /// not matter (see [`fold`]).
@@ -105,6 +105,20 @@ pub fn entity_names(members: &[Member], name: &str) -> Vec<String> {
             || vec![name.trim().to_string()],
             |m| vec![m.acronym.to_string(), m.name.to_string()],
         )
+}
+
+/// The ids of the groups `name` names: the one whose id it is (any case), else every group
+/// whose name contains it (folded, as search folds).
+pub fn group_ids<'a>(groups: &'a [Group], name: &str) -> Vec<&'a str> {
+    let needle = Needle::new(name.trim());
+    if let Some(g) = groups.iter().find(|g| needle.equals(&g.id)) {
+        return vec![&*g.id];
+    }
+    groups
+        .iter()
+        .filter(|g| needle.found_in(&g.name))
+        .map(|g| &*g.id)
+        .collect()
 }
 
 /// A name folded for comparing entities: as search folds it, with the British and American

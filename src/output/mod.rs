@@ -188,6 +188,7 @@ pub fn write_trimmed(out: &mut dyn Write, table: &comfy_table::Table) -> io::Res
 mod tests {
     use super::*;
     use crate::model::{Event, EventKind};
+    use crate::record::Record;
     use proptest::prelude::*;
 
     fn event(title: String, note: String, organizers: Vec<String>) -> Event {
@@ -198,6 +199,7 @@ mod tests {
             kind: EventKind::Meeting,
             location: None,
             organizers: organizers.into_iter().map(Into::into).collect(),
+            group: None,
             section: "II.1".into(),
             quote: "q".into(),
             also: Default::default(),
@@ -222,7 +224,7 @@ mod tests {
         #[test]
         fn text_survives_csv_and_tsv(title in "\\PC*|[=+@\t\r\n,\"-]{0,6}\\PC{0,10}", note in any::<String>()) {
             let e = event(title.clone(), note.clone(), vec![]);
-            let fields = [4, 11];
+            let fields = ["title", "note"].map(|f| Event::field_index(f).unwrap());
             for (format, delimiter) in [(Format::Csv, b','), (Format::Tsv, b'\t')] {
                 let mut out = Vec::new();
                 render(&Rows { records: &[&e], fields: &fields }, &style(format), &mut out).unwrap();
@@ -237,7 +239,8 @@ mod tests {
         fn json_round_trips_text(title in any::<String>(), organizers in proptest::collection::vec(any::<String>(), 0..3)) {
             let e = event(title.clone(), String::new(), organizers.clone());
             let mut out = Vec::new();
-            render(&Rows { records: &[&e], fields: &[4, 7] }, &style(Format::Ndjson), &mut out).unwrap();
+            let fields = ["title", "organizers"].map(|f| Event::field_index(f).unwrap());
+            render(&Rows { records: &[&e], fields: &fields }, &style(Format::Ndjson), &mut out).unwrap();
             let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
             prop_assert_eq!(value["title"].as_str(), Some(title.as_str()));
             prop_assert_eq!(value["organizers"].clone(), serde_json::json!(organizers));

@@ -1,21 +1,25 @@
 //! The checks: each record on its own as it is read (real dates, a known kind, no control
-//! characters, a quote long enough to find), then across records (unique ids, statements
-//! that point at an event that exists and overlaps them). Every problem is collected, none
+//! characters, a quote long enough to find), then across records (unique ids, links that
+//! point at records that exist). Every problem is collected, none
 //! stops the others. Shared with the build script, which checks the embedded dataset.
 
+mod across;
+mod checker;
 mod record;
 
-use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 
 #[allow(unused_imports)] // the build script reads dates only through the checks
-pub use record::parse_iso_date;
-use record::{check_event, check_handover, check_member, check_statement, Checker};
+pub use checker::parse_iso_date;
+use checker::Checker;
+use record::{
+    check_deliverable, check_event, check_group, check_handover, check_member, check_statement,
+};
 
-use super::raw::{RawEvent, RawHandover, RawMember, RawReport, RawStatement};
-use crate::model::{Dataset, DateSpan, Event, Handover, Member, Report, Statement};
-use crate::text::Echo;
+use super::raw::{
+    RawDeliverable, RawEvent, RawGroup, RawHandover, RawMember, RawReport, RawStatement,
+};
+use crate::model::{Dataset, Deliverable, Event, Group, Handover, Member, Report, Statement};
 
 /// Quotes shorter than this cannot identify a passage.
 pub const MIN_QUOTE_CHARS: usize = 20;
@@ -68,6 +72,8 @@ pub struct Parsed {
     pub statements: Vec<Checked<Statement>>,
     pub members: Vec<Checked<Member>>,
     pub handover: Vec<Checked<Handover>>,
+    pub groups: Vec<Checked<Group>>,
+    pub deliverables: Vec<Checked<Deliverable>>,
 }
 
 /// A model record, and the raw form it is checked from as soon as it is read.
@@ -81,48 +87,37 @@ pub trait Checkable: Sized {
     fn id(&self) -> &str;
 }
 
-impl Checkable for Event {
-    type Raw = RawEvent<'static>;
-    const NOUN: &'static str = "event";
-    fn check(raw: RawEvent<'static>) -> Checked<Event> {
-        check_event(raw)
-    }
-    fn id(&self) -> &str {
-        &self.id
-    }
+/// Implements [`Checkable`] for a record: its raw form, its noun, its check, its key field.
+macro_rules! checkable {
+    ($($ty:ident: $raw:ident, $noun:literal, $check:ident, $key:ident;)*) => {$(
+        impl Checkable for $ty {
+            type Raw = $raw<'static>;
+            const NOUN: &'static str = $noun;
+            fn check(raw: $raw<'static>) -> Checked<$ty> {
+                $check(raw)
+            }
+            fn id(&self) -> &str {
+                &self.$key
+            }
+        }
+    )*};
 }
 
-impl Checkable for Statement {
-    type Raw = RawStatement<'static>;
-    const NOUN: &'static str = "statement";
-    fn check(raw: RawStatement<'static>) -> Checked<Statement> {
-        check_statement(raw)
-    }
-    fn id(&self) -> &str {
-        &self.id
-    }
+checkable! {
+    Event: RawEvent, "event", check_event, id;
+    Statement: RawStatement, "statement", check_statement, id;
+    Member: RawMember, "member", check_member, acronym;
+    Handover: RawHandover, "handover item", check_handover, id;
+    Group: RawGroup, "group", check_group, id;
+    Deliverable: RawDeliverable, "deliverable", check_deliverable, id;
 }
 
-impl Checkable for Member {
-    type Raw = RawMember<'static>;
-    const NOUN: &'static str = "member";
-    fn check(raw: RawMember<'static>) -> Checked<Member> {
-        check_member(raw)
-    }
-    fn id(&self) -> &str {
-        &self.acronym
-    }
-}
-
-impl Checkable for Handover {
-    type Raw = RawHandover<'static>;
-    const NOUN: &'static str = "handover item";
-    fn check(raw: RawHandover<'static>) -> Checked<Handover> {
-        check_handover(raw)
-    }
-    fn id(&self) -> &str {
-        &self.id
-    }
+/// The ids of a collection's records: those that passed their own checks and those that did
+/// not (whose problems were reported already).
+fn keys<'a, T: Checkable>(good: &'a [T], bad: &'a [String]) -> Vec<&'a str> {
+    let mut all: Vec<&str> = good.iter().map(Checkable::id).collect();
+    all.extend(bad.iter().map(String::as_str));
+    all
 }
 
 /// Splits checked records into the good ones and the ids of the rejected, moving the
@@ -142,46 +137,8 @@ fn sort_out<T>(records: Vec<Checked<T>>, problems: &mut Vec<String>) -> (Vec<T>,
     (good, rejected)
 }
 
-/// The ids of a collection's records: those that passed their own checks and those that did
-/// not.
-fn with_rejected<'a>(good: Vec<&'a str>, bad: &'a [String]) -> Vec<&'a str> {
-    let mut all = good;
-    all.extend(bad.iter().map(String::as_str));
-    all
-}
-
-/// Reports ids used more than once (ignoring case), within a collection or across them,
-/// so that `gmg show ID` always names one record.
-fn unique<'a>(problems: &mut Vec<String>, ids: &[(&'static str, Vec<&'a str>)]) {
-    let total = ids.iter().map(|(_, list)| list.len()).sum();
-    let mut seen: HashMap<Cow<'a, str>, &'static str> = HashMap::with_capacity(total);
-    for (what, list) in ids {
-        for &id in list {
-            let key = if id.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-                Cow::Owned(id.to_lowercase())
-            } else {
-                Cow::Borrowed(id)
-            };
-            match seen.get(&key) {
-                Some(first) if first == what => problems.push(format!(
-                    "{what} '{}': id is used more than once",
-                    Echo(id)
-                )),
-                Some(first) => problems.push(format!(
-                    "{what} '{}': id is also the id of {} {first}; ids are unique across the dataset",
-                    Echo(id),
-                    if first.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" },
-                )),
-                None => {
-                    seen.insert(key, what);
-                }
-            }
-        }
-    }
-}
-
-/// The checks across records: the report's dates, unique ids, and statements that point
-/// at an event that exists and overlaps them.
+/// The checks across records: the report's dates, unique ids, and links that point at
+/// records that exist (see `across`).
 pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
     let mut problems = Vec::new();
     let r = parsed.report;
@@ -215,57 +172,33 @@ pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
     let (statements, bad_statements) = sort_out(parsed.statements, &mut problems);
     let (members, bad_members) = sort_out(parsed.members, &mut problems);
     let (handover, bad_handover) = sort_out(parsed.handover, &mut problems);
+    let (groups, bad_groups) = sort_out(parsed.groups, &mut problems);
+    let (deliverables, bad_deliverables) = sort_out(parsed.deliverables, &mut problems);
 
-    unique(
+    across::unique(
         &mut problems,
         &[
-            (
-                "event",
-                with_rejected(events.iter().map(|e| &*e.id).collect(), &bad_events),
-            ),
-            (
-                "statement",
-                with_rejected(statements.iter().map(|s| &*s.id).collect(), &bad_statements),
-            ),
-            (
-                "member",
-                with_rejected(members.iter().map(|m| &*m.acronym).collect(), &bad_members),
-            ),
-            (
-                "handover item",
-                with_rejected(handover.iter().map(|h| &*h.id).collect(), &bad_handover),
-            ),
+            ("event", keys(&events, &bad_events)),
+            ("statement", keys(&statements, &bad_statements)),
+            ("member", keys(&members, &bad_members)),
+            ("handover item", keys(&handover, &bad_handover)),
+            ("group", keys(&groups, &bad_groups)),
+            ("deliverable", keys(&deliverables, &bad_deliverables)),
         ],
     );
-
-    // An event that failed its own checks was reported there, not again through its
-    // statements.
-    let mut spans: HashMap<&str, Option<Option<DateSpan>>> =
-        events.iter().map(|e| (&*e.id, Some(e.span))).collect();
-    spans.extend(bad_events.iter().map(|id| (id.as_str(), None)));
-    for s in &statements {
-        let report = |problems: &mut Vec<String>, message: String| {
-            problems.push(format!("statement '{}': {message}", Echo(&s.id)))
-        };
-        match spans.get(&*s.event) {
-            None => report(
-                &mut problems,
-                format!("event '{}' does not exist", Echo(&s.event)),
-            ),
-            Some(Some(Some(event))) if !event.overlaps(s.span.start, s.span.end) => report(
-                &mut problems,
-                format!(
-                    "{} to {} does not overlap its event '{}' ({} to {})",
-                    s.span.start, s.span.end, s.event, event.start, event.end
-                ),
-            ),
-            Some(Some(None)) => report(
-                &mut problems,
-                format!("its event '{}' has no date", s.event),
-            ),
-            _ => {}
-        }
-    }
+    across::statements_at_events(&mut problems, &events, &bad_events, &statements);
+    across::links(
+        &mut problems,
+        &across::Known {
+            groups: keys(&groups, &bad_groups),
+            deliverables: keys(&deliverables, &bad_deliverables),
+            members: keys(&members, &bad_members),
+        },
+        &events,
+        &handover,
+        &groups,
+        &deliverables,
+    );
 
     match (start, end) {
         (Some(start), Some(end)) if problems.is_empty() => Ok(Dataset {
@@ -281,6 +214,8 @@ pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
             statements: statements.into(),
             members: members.into(),
             handover: handover.into(),
+            groups: groups.into(),
+            deliverables: deliverables.into(),
         }),
         _ => Err(problems),
     }

@@ -1,239 +1,40 @@
-//! The checks of one record on its own, made as it is read: real dates, a known kind and
-//! precision, no control characters, a section of the report and a quote long enough to
-//! find; and the move of its fields into the model.
+//! The checks of each kind of record on its own, made as it is read, and the move of its
+//! fields into the model.
 
-use std::fmt;
-
-use chrono::NaiveDate;
-
-use super::super::raw::{RawEvent, RawHandover, RawMember, RawSource, RawStatement, Str};
-use super::{Checked, Rejected, MIN_QUOTE_CHARS};
+use super::super::raw::{RawDeliverable, RawEvent, RawGroup, RawHandover, RawMember, RawStatement};
+use super::checker::{outcome, texts, Checker};
+use super::Checked;
 use crate::model::{
-    precision_fits, DateSpan, Event, EventKind, Handover, List, Member, Precision, Source,
-    Statement, Text, SECTIONS,
+    Deliverable, DeliverableKind, Event, EventKind, Group, GroupKind, Handover, Member, Precision,
+    Statement, Status,
 };
-use crate::text::{describe, first_forbidden, Echo};
-
-/// Reads an ISO date `YYYY-MM-DD` that exists in the calendar.
-pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
-    let shaped = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    if !shaped {
-        return Err(format!(
-            "'{}' is not a date of the form YYYY-MM-DD",
-            Echo(text)
-        ));
-    }
-    // The shape is checked, so the parts are digits; chrono's strftime parser is ten
-    // times slower here and this runs twice a record.
-    let number = |range: std::ops::Range<usize>| {
-        text[range]
-            .bytes()
-            .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
-    };
-    NaiveDate::from_ymd_opt(number(0..4) as i32, number(5..7), number(8..10))
-        .ok_or_else(|| format!("'{text}' is not a real calendar date"))
-}
-
-/// Collects problems for one record, prefixed with what the record is.
-pub(super) struct Checker<'a> {
-    what: &'static str,
-    id: &'a str,
-    pub(super) problems: Vec<String>,
-}
-
-impl<'a> Checker<'a> {
-    pub(super) fn new(what: &'static str, id: &'a str) -> Checker<'a> {
-        Checker {
-            what,
-            id,
-            problems: Vec::new(),
-        }
-    }
-
-    pub(super) fn report(&mut self, message: impl fmt::Display) {
-        self.problems
-            .push(format!("{} '{}': {message}", self.what, Echo(self.id)));
-    }
-
-    /// A text field may hold no character that could control a terminal (see `text`).
-    pub(super) fn text(&mut self, field: &str, value: &str) {
-        self.text_in("", field, value);
-    }
-
-    /// `text` for a field of a part of the record (`place` is e.g. "also 2 ").
-    fn text_in(&mut self, place: &str, field: &str, value: &str) {
-        if let Some((at, c)) = first_forbidden(value) {
-            self.report(format!(
-                "{place}{field}: {} at character {at}; text may hold newlines and tabs but no other control characters",
-                describe(c)
-            ));
-        }
-    }
-
-    /// Every item of a list of text.
-    fn texts(&mut self, field: &str, values: &[Str<'_>]) {
-        for value in values {
-            self.text(field, value);
-        }
-    }
-
-    pub(super) fn date(&mut self, field: &str, text: &str) -> Option<NaiveDate> {
-        parse_iso_date(text)
-            .map_err(|e| self.report(format!("{field}: {e}")))
-            .ok()
-    }
-
-    fn required(&mut self, field: &str, value: &str) {
-        if value.trim().is_empty() {
-            self.report(format!("{field} is empty"));
-        }
-    }
-
-    /// The fields every record has: a section and a quote long enough to find. `place` names
-    /// where they are ("" for the record's own, "also 2 " for its second other passage).
-    fn provenance(&mut self, place: &str, section: &str, quote: &str) {
-        self.text_in(place, "section", section);
-        self.text_in(place, "quote", quote);
-        if section.trim().is_empty() {
-            self.report(format!("{place}section is empty"));
-        } else if !SECTIONS.contains(&section) {
-            self.report(format!(
-                "{place}section '{}' is not a section of the report; the sections are: {}",
-                Echo(section),
-                SECTIONS.join(", ")
-            ));
-        }
-        let chars = quote.trim().chars().count();
-        if chars < MIN_QUOTE_CHARS {
-            self.report(format!(
-                "{place}quote has {chars} characters; at least {MIN_QUOTE_CHARS} are needed"
-            ));
-        }
-    }
-
-    fn sources(&mut self, raw: Vec<RawSource<'static>>) -> List<Source> {
-        raw.into_iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let place = format!("also {} ", i + 1);
-                self.provenance(&place, &s.section, &s.quote);
-                Source {
-                    section: s.section.into(),
-                    quote: s.quote.into(),
-                }
-            })
-            .collect::<Vec<_>>()
-            .into()
-    }
-
-    fn span(&mut self, start: &str, end: &str, precision: Precision) -> Option<DateSpan> {
-        let (start, end) = (self.date("start", start), self.date("end", end));
-        let (start, end) = (start?, end?);
-        if end < start {
-            self.report(format!("end {end} is before start {start}"));
-            return None;
-        }
-        if !precision_fits(precision, start, end) {
-            let needs = match precision {
-                Precision::Month => "whole months (from the 1st to the last day of a month)",
-                _ => "whole years (from 1 January to 31 December)",
-            };
-            self.report(format!(
-                "precision '{}' needs a span of {needs}, not {start} to {end}",
-                precision.as_str()
-            ));
-        }
-        Some(DateSpan {
-            start,
-            end,
-            precision,
-        })
-    }
-
-    /// The problems found; the checker's borrow of the record ends, so the record's fields
-    /// can move into the model (see [`outcome`]).
-    fn done(self) -> Vec<String> {
-        self.problems
-    }
-}
-
-/// The record `build` makes from its id and the checked `parts`, if no problem was found;
-/// else the problems, with the record's id. The id moves into the record, uncopied.
-fn outcome<T, P>(
-    id: Str<'static>,
-    mut problems: Vec<String>,
-    parts: Option<P>,
-    build: impl FnOnce(Text, P) -> T,
-) -> Checked<T> {
-    match parts {
-        Some(parts) if problems.is_empty() => Ok(build(id.into(), parts)),
-        parts => {
-            if parts.is_none() && problems.is_empty() {
-                problems.push(format!("'{}' could not be read", Echo(&id)));
-            }
-            Err(Box::new(Rejected {
-                id: id.to_string(),
-                problems,
-            }))
-        }
-    }
-}
-
-/// Strings read as the model's list of text.
-fn texts(strings: Vec<Str<'static>>) -> List<Text> {
-    strings
-        .into_iter()
-        .map(Text::from)
-        .collect::<Vec<_>>()
-        .into()
-}
 
 pub(super) fn check_event(e: RawEvent<'static>) -> Checked<Event> {
     let mut c = Checker::new("event", &e.id);
     c.text("id", &e.id);
     c.text("title", &e.title);
     c.texts("organizers", &e.organizers);
-    for (field, value) in [("location", &e.location), ("note", &e.note)] {
-        c.text(field, value.as_deref().unwrap_or_default());
-    }
-    for (field, value) in [
+    c.optional(&[
+        ("location", &e.location),
+        ("group", &e.group),
+        ("note", &e.note),
         ("start", &e.start),
         ("end", &e.end),
         ("precision", &e.precision),
-    ] {
-        c.text(field, value.as_deref().unwrap_or_default());
-    }
+    ]);
     c.text("kind", &e.kind);
     c.required("id", &e.id);
     c.required("title", &e.title);
     c.provenance("", &e.section, &e.quote);
     let also = c.sources(e.also);
-    let kind = EventKind::parse(&e.kind);
-    if kind.is_none() {
-        let known: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
-        c.report(format!(
-            "kind '{}' is not one of: {}",
-            Echo(&e.kind),
-            known.join(", ")
-        ));
-    }
+    let kind = c.one_of("kind", &e.kind, EventKind::parse, EventKind::names);
     // `Some(None)`: undated by design; `None`: the dates are invalid.
     let span = match (&e.start, &e.end, &e.precision) {
         (None, None, None) => Some(None),
-        (Some(start), Some(end), Some(precision)) => match Precision::parse(precision) {
-            Some(precision) => c.span(start, end, precision).map(Some),
-            None => {
-                c.report(format!(
-                    "precision '{}' is not one of: day, month, year",
-                    Echo(precision)
-                ));
-                None
-            }
-        },
+        (Some(start), Some(end), Some(precision)) => c
+            .precision(precision)
+            .and_then(|precision| c.span(start, end, precision))
+            .map(Some),
         _ => {
             c.report("start, end and precision must be given together or not at all");
             None
@@ -247,6 +48,7 @@ pub(super) fn check_event(e: RawEvent<'static>) -> Checked<Event> {
         kind,
         location: e.location.map(Into::into),
         organizers: texts(e.organizers),
+        group: e.group.map(Into::into),
         section: e.section.into(),
         quote: e.quote.into(),
         also,
@@ -265,9 +67,7 @@ pub(super) fn check_statement(s: RawStatement<'static>) -> Checked<Statement> {
     ] {
         c.text(field, value);
     }
-    for (field, value) in [("location", &s.location), ("note", &s.note)] {
-        c.text(field, value.as_deref().unwrap_or_default());
-    }
+    c.optional(&[("location", &s.location), ("note", &s.note)]);
     c.required("id", &s.id);
     c.required("title", &s.title);
     c.provenance("", &s.section, &s.quote);
@@ -316,6 +116,8 @@ pub(super) fn check_handover(h: RawHandover<'static>) -> Checked<Handover> {
     c.text("id", &h.id);
     c.texts("chairs", &h.chairs);
     c.text("text", &h.text);
+    c.texts("groups", &h.groups);
+    c.texts("deliverables", &h.deliverables);
     c.text("note", h.note.as_deref().unwrap_or_default());
     c.required("id", &h.id);
     c.required("text", &h.text);
@@ -328,27 +130,105 @@ pub(super) fn check_handover(h: RawHandover<'static>) -> Checked<Handover> {
         id,
         chairs: texts(h.chairs),
         text: h.text.into(),
+        groups: texts(h.groups),
+        deliverables: texts(h.deliverables),
         section: h.section.into(),
         quote: h.quote.into(),
         note: h.note.map(Into::into),
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn iso_dates_must_be_shaped_and_real() {
-        assert!(parse_iso_date("2016-02-29").is_ok());
-        assert_eq!(
-            parse_iso_date("2016-02-30").unwrap_err(),
-            "'2016-02-30' is not a real calendar date"
-        );
-        assert_eq!(
-            parse_iso_date("2016-2-3").unwrap_err(),
-            "'2016-2-3' is not a date of the form YYYY-MM-DD"
-        );
-        assert!(parse_iso_date("2016-02-3x").is_err());
+pub(super) fn check_group(g: RawGroup<'static>) -> Checked<Group> {
+    let mut c = Checker::new("group", &g.id);
+    for (field, value) in [
+        ("id", &g.id),
+        ("name", &g.name),
+        ("kind", &g.kind),
+        ("area", &g.area),
+    ] {
+        c.text(field, value);
     }
+    c.texts("chairs", &g.chairs);
+    c.texts("participants", &g.participants);
+    c.optional(&[("note", &g.note)]);
+    c.required("id", &g.id);
+    c.required("name", &g.name);
+    c.provenance("", &g.section, &g.quote);
+    let also = c.sources(g.also);
+    let kind = c.one_of("kind", &g.kind, GroupKind::parse, GroupKind::names);
+    let problems = c.done();
+    outcome(g.id, problems, kind, |id, kind| Group {
+        id,
+        name: g.name.into(),
+        kind,
+        area: g.area.into(),
+        chairs: texts(g.chairs),
+        participants: texts(g.participants),
+        section: g.section.into(),
+        quote: g.quote.into(),
+        also,
+        note: g.note.map(Into::into),
+    })
+}
+
+pub(super) fn check_deliverable(d: RawDeliverable<'static>) -> Checked<Deliverable> {
+    let mut c = Checker::new("deliverable", &d.id);
+    for (field, value) in [("id", &d.id), ("title", &d.title), ("kind", &d.kind)] {
+        c.text(field, value);
+    }
+    c.texts("lead", &d.lead);
+    c.optional(&[
+        ("group", &d.group),
+        ("status", &d.status),
+        ("due", &d.due),
+        ("precision", &d.precision),
+        ("url", &d.url),
+        ("note", &d.note),
+    ]);
+    c.required("id", &d.id);
+    c.required("title", &d.title);
+    c.provenance("", &d.section, &d.quote);
+    let also = c.sources(d.also);
+    let kind = c.one_of(
+        "kind",
+        &d.kind,
+        DeliverableKind::parse,
+        DeliverableKind::names,
+    );
+    // `Some(None)`: no status (or no due date) given; `None`: an invalid one.
+    let status = match &d.status {
+        None => Some(None),
+        Some(status) => c
+            .one_of("status", status, Status::parse, Status::names)
+            .map(Some),
+    };
+    let due = match (&d.due, &d.precision) {
+        (None, None) => Some(None),
+        (Some(due), Some(precision)) => c
+            .precision(precision)
+            .and_then(|precision| c.due(due, precision))
+            .map(Some),
+        _ => {
+            c.report("due and precision must be given together or not at all");
+            None
+        }
+    };
+    let problems = c.done();
+    let parts = kind.zip(status).zip(due);
+    outcome(d.id, problems, parts, |id, ((kind, status), due)| {
+        Deliverable {
+            id,
+            title: d.title.into(),
+            kind,
+            group: d.group.map(Into::into),
+            lead: texts(d.lead),
+            status,
+            due,
+            url: d.url.map(Into::into),
+            section: d.section.into(),
+            quote: d.quote.into(),
+            also,
+            note: d.note.map(Into::into),
+        }
+    })
 }

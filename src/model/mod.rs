@@ -6,6 +6,10 @@ use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate};
 
+mod vocab;
+
+pub use vocab::{DeliverableKind, EventKind, GroupKind, Status};
+
 /// How exactly the report dates an occurrence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Precision {
@@ -59,69 +63,6 @@ impl DateSpan {
     }
 }
 
-/// Defines the vocabulary of event kinds from one table: the variant, the name used in data
-/// files, output and on the command line, and what it means (the README documents each).
-macro_rules! kinds {
-    ($($variant:ident => $name:literal, $what:literal;)*) => {
-        /// The vocabulary of event kinds.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-        pub enum EventKind {
-            $(#[doc = $what] $variant,)*
-        }
-
-        impl EventKind {
-            /// Every kind, in the order the vocabulary lists them.
-            pub const ALL: &'static [EventKind] = &[$(EventKind::$variant),*];
-
-            /// The kebab-case name used in data files, output and on the command line.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $(EventKind::$variant => $name,)*
-                }
-            }
-
-            /// What the kind means.
-            pub fn describe(self) -> &'static str {
-                match self {
-                    $(EventKind::$variant => $what,)*
-                }
-            }
-        }
-    };
-}
-
-kinds! {
-    MultiStakeholderMeeting => "multi-stakeholder-meeting", "The GMG's multi-stakeholder meetings (the seven of II.1 and the like)";
-    PrincipalsMeeting => "principals-meeting", "A meeting of the GMG Principals";
-    WorkingLevelMeeting => "working-level-meeting", "A GMG working-level meeting";
-    TroikaMeeting => "troika-meeting", "A GFMD-GMG Troika meeting";
-    Retreat => "retreat", "A GMG retreat";
-    Summit => "summit", "A summit other than the GFMD's";
-    GfmdSummit => "gfmd-summit", "A GFMD Summit";
-    GfmdWorkshop => "gfmd-workshop", "A GFMD thematic workshop";
-    GfmdMeeting => "gfmd-meeting", "Any other GFMD meeting";
-    Session => "session", "A session of a commission, committee, council, assembly or governing body";
-    SideEvent => "side-event", "A side event";
-    Panel => "panel", "A panel or roundtable";
-    Dialogue => "dialogue", "A dialogue";
-    Conference => "conference", "A conference";
-    Meeting => "meeting", "Any other meeting";
-    Forum => "forum", "A forum";
-    Academy => "academy", "An academy or training course held as an event";
-    BoardMeeting => "board-meeting", "A project board meeting";
-    Launch => "launch", "The launch of a course, tool or guidelines";
-    Presentation => "presentation", "The presentation of a study or report";
-    Decision => "decision", "A decision the report dates without naming the meeting that took it";
-    Establishment => "establishment", "The establishment of a group";
-}
-
-impl EventKind {
-    /// Parses the kebab-case name used in data files and on the command line.
-    pub fn parse(name: &str) -> Option<EventKind> {
-        EventKind::ALL.iter().copied().find(|k| k.as_str() == name)
-    }
-}
-
 /// The sections of the report a record may come from (README: Dataset format).
 pub const SECTIONS: [&str; 19] = [
     "I",
@@ -168,6 +109,8 @@ pub struct Event {
     pub kind: EventKind,
     pub location: Option<Text>,
     pub organizers: List<Text>,
+    /// The id of the group whose activities report presents the event as its own.
+    pub group: Option<Text>,
     pub section: Text,
     pub quote: Text,
     pub also: List<Source>,
@@ -205,8 +148,52 @@ pub struct Handover {
     pub id: Text,
     pub chairs: List<Text>,
     pub text: Text,
+    /// The ids of the groups the item names.
+    pub groups: List<Text>,
+    /// The ids of the deliverables the item names.
+    pub deliverables: List<Text>,
     pub section: Text,
     pub quote: Text,
+    pub note: Option<Text>,
+}
+
+/// A Working Group or a Task Force of the GMG.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    pub id: Text,
+    pub name: Text,
+    pub kind: GroupKind,
+    /// The thematic area of section III the group serves.
+    pub area: Text,
+    /// The co-chairs the report names, as member acronyms (checked to be members).
+    pub chairs: List<Text>,
+    /// The members the report names as taking part, co-chairs included (checked to be
+    /// members).
+    pub participants: List<Text>,
+    pub section: Text,
+    pub quote: Text,
+    pub also: List<Source>,
+    pub note: Option<Text>,
+}
+
+/// A product the report attributes to the GMG, a group or a member.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deliverable {
+    pub id: Text,
+    pub title: Text,
+    pub kind: DeliverableKind,
+    /// The id of the group the report ties it to.
+    pub group: Option<Text>,
+    /// The entities the report names as leading or preparing it, as it names them.
+    pub lead: List<Text>,
+    /// How far it has come, where the report states it.
+    pub status: Option<Status>,
+    /// When it is due, where the report gives a date: the span of that day, month or year.
+    pub due: Option<DateSpan>,
+    pub url: Option<Text>,
+    pub section: Text,
+    pub quote: Text,
+    pub also: List<Source>,
     pub note: Option<Text>,
 }
 
@@ -228,6 +215,8 @@ pub struct Dataset {
     pub statements: List<Statement>,
     pub members: List<Member>,
     pub handover: List<Handover>,
+    pub groups: List<Group>,
+    pub deliverables: List<Deliverable>,
 }
 
 /// The first and last day of a month, or `None` for an impossible month.
@@ -331,17 +320,5 @@ mod tests {
         assert!(span.overlaps(d("2016-02-01"), d("2016-02-29")));
         assert!(span.overlaps(d("2016-03-01"), d("2016-03-31")));
         assert!(!span.overlaps(d("2016-03-02"), d("2016-03-31")));
-    }
-
-    #[test]
-    fn kinds_round_trip_through_their_names() {
-        for kind in EventKind::ALL {
-            assert_eq!(EventKind::parse(kind.as_str()), Some(*kind));
-        }
-        assert_eq!(
-            EventKind::MultiStakeholderMeeting.as_str(),
-            "multi-stakeholder-meeting"
-        );
-        assert_eq!(EventKind::parse("Summit"), None);
     }
 }

@@ -8,8 +8,10 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use crate::model::{DateSpan, Event, Handover, Member, Source, Statement, Text};
+use crate::model::{DateSpan, Source, Text};
 use crate::output::Flow;
+
+mod collections;
 
 /// The value of one field of one record.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -238,135 +240,6 @@ macro_rules! fields {
 }
 
 pub(crate) use fields;
-
-impl Record for Event {
-    const NOUN: &'static str = "event";
-    const DATED: bool = true;
-    const NOT_SEARCHED: &'static [&'static str] = &["precision"];
-    const PLURAL: &'static str = "events";
-    const BRIEF: &'static [&'static str] =
-        &["id", "start", "end", "kind", "title", "location", "section"];
-    const WRAP: &'static [&'static str] =
-        &["title", "location", "organizers", "quote", "also", "note"];
-    const PRIORITY: &'static [&'static str] = &[
-        "id",
-        "title",
-        "start",
-        "kind",
-        "location",
-        "end",
-        "section",
-        "organizers",
-        "precision",
-        "quote",
-        "note",
-        "also",
-    ];
-    fields!(Event, |e| {
-        "id" => Cell::Text(&e.id),
-        "start" => Cell::opt_date(e.span.map(|s| s.start)),
-        "end" => Cell::opt_date(e.span.map(|s| s.end)),
-        "precision" => e.span.map_or(Cell::Null, |s| Cell::Text(s.precision.as_str())),
-        "title" => Cell::Text(&e.title),
-        "kind" => Cell::Text(e.kind.as_str()),
-        "location" => Cell::opt_text(&e.location),
-        "organizers" => Cell::List(&e.organizers),
-        "section" => Cell::Text(&e.section),
-        "quote" => Cell::Text(&e.quote),
-        "also" => Cell::Sources(&e.also),
-        "note" => Cell::opt_text(&e.note),
-    });
-
-    fn span(&self) -> Option<&DateSpan> {
-        self.span.as_ref()
-    }
-
-    fn key(&self) -> &str {
-        &self.id
-    }
-}
-
-impl Record for Statement {
-    const NOUN: &'static str = "statement";
-    const DATED: bool = true;
-    const PLURAL: &'static str = "statements";
-    const BRIEF: &'static [&'static str] = &["id", "start", "end", "title", "location", "section"];
-    const WRAP: &'static [&'static str] = &["title", "location", "quote", "also", "note"];
-    const PRIORITY: &'static [&'static str] = &[
-        "id", "title", "start", "end", "location", "section", "event", "quote", "note", "also",
-    ];
-    fields!(Statement, |s| {
-        "id" => Cell::Text(&s.id),
-        "start" => Cell::Date(s.span.start),
-        "end" => Cell::Date(s.span.end),
-        "title" => Cell::Text(&s.title),
-        "event" => Cell::Text(&s.event),
-        "location" => Cell::opt_text(&s.location),
-        "section" => Cell::Text(&s.section),
-        "quote" => Cell::Text(&s.quote),
-        "also" => Cell::Sources(&s.also),
-        "note" => Cell::opt_text(&s.note),
-    });
-
-    fn span(&self) -> Option<&DateSpan> {
-        Some(&self.span)
-    }
-
-    fn key(&self) -> &str {
-        &self.id
-    }
-}
-
-impl Record for Member {
-    const NOUN: &'static str = "member";
-    const PLURAL: &'static str = "members";
-    const BRIEF: &'static [&'static str] = &["acronym", "name", "added", "section"];
-    const WRAP: &'static [&'static str] = &["name", "quote", "also", "note"];
-    const PRIORITY: &'static [&'static str] = &[
-        "acronym", "name", "added", "section", "quote", "note", "also",
-    ];
-    fields!(Member, |m| {
-        "acronym" => Cell::Text(&m.acronym),
-        "name" => Cell::Text(&m.name),
-        "added" => m.added.map_or(Cell::Null, |y| Cell::Int(y.into())),
-        "section" => Cell::Text(&m.section),
-        "quote" => Cell::Text(&m.quote),
-        "also" => Cell::Sources(&m.also),
-        "note" => Cell::opt_text(&m.note),
-    });
-
-    fn key(&self) -> &str {
-        &self.acronym
-    }
-
-    fn default_order(&self, other: &Self) -> Ordering {
-        Cell::Text(&self.acronym).compare(&Cell::Text(&other.acronym))
-    }
-}
-
-impl Record for Handover {
-    const NOUN: &'static str = "handover item";
-    const PLURAL: &'static str = "handover items";
-    const BRIEF: &'static [&'static str] = &["id", "chairs", "text"];
-    const WRAP: &'static [&'static str] = &["chairs", "text", "quote", "note"];
-    const PRIORITY: &'static [&'static str] = &["id", "text", "chairs", "section", "quote", "note"];
-    fields!(Handover, |h| {
-        "id" => Cell::Text(&h.id),
-        "chairs" => Cell::List(&h.chairs),
-        "text" => Cell::Text(&h.text),
-        "section" => Cell::Text(&h.section),
-        "quote" => Cell::Text(&h.quote),
-        "note" => Cell::opt_text(&h.note),
-    });
-
-    fn key(&self) -> &str {
-        &self.id
-    }
-
-    fn default_order(&self, _: &Self) -> Ordering {
-        Ordering::Equal
-    }
-}
 
 /// A record's chosen fields, serialised as one JSON object in field order.
 pub struct JsonRow<'a, R> {

@@ -1,0 +1,101 @@
+//! The options every listing shares for its output: format, fields, order, limit,
+//! destination, and what csv and tsv may add.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::parse::parse_limit;
+
+#[derive(Debug, Args, Default, Clone)]
+pub struct OutputArgs {
+    /// Output format [default: from --output's extension, else table]
+    #[arg(short, long, value_enum, ignore_case = true, help_heading = "Output")]
+    pub format: Option<Format>,
+    /// Print these fields, in this order (comma-separated)
+    #[arg(
+        long,
+        value_name = "FIELDS",
+        value_delimiter = ',',
+        help_heading = "Output"
+    )]
+    pub fields: Option<Vec<String>>,
+    /// Sort by FIELD [default: date, then id; members by acronym; handover in report order]
+    #[arg(long, value_name = "FIELD", help_heading = "Output")]
+    pub sort: Option<String>,
+    /// Reverse the order
+    #[arg(long, help_heading = "Output")]
+    pub reverse: bool,
+    /// Print at most N records
+    #[arg(long, value_name = "N", value_parser = parse_limit, allow_hyphen_values = true, help_heading = "Output")]
+    pub limit: Option<usize>,
+    /// Write to FILE (whole or not at all) instead of standard output
+    #[arg(short, long, value_name = "FILE", help_heading = "Output")]
+    pub output: Option<PathBuf>,
+    /// Leave out the header row (csv, tsv)
+    #[arg(long, help_heading = "Output")]
+    pub no_header: bool,
+    /// Start csv/tsv with a UTF-8 byte order mark, for spreadsheet programs that need one
+    #[arg(long, help_heading = "Output")]
+    pub bom: bool,
+    /// In csv/tsv, put ' before text cells that start with = + - @, a tab or a carriage
+    /// return, so a spreadsheet cannot run them as formulas (this changes the data)
+    #[arg(long, help_heading = "Output")]
+    pub csv_safe: bool,
+    /// When to colour the table (NO_COLOR set to a non-empty value means never for auto)
+    #[arg(long, value_enum,
+        ignore_case = true, value_name = "WHEN", default_value_t = ColorChoice::Auto, help_heading = "Output")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// An aligned table for reading in a terminal
+    Table,
+    /// Comma-separated values with a header row
+    Csv,
+    /// Tab-separated values with a header row
+    Tsv,
+    /// One JSON array of objects
+    Json,
+    /// One JSON object per line
+    Ndjson,
+    /// A markdown pipe table
+    Markdown,
+}
+
+impl Format {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Json => "json",
+            Format::Ndjson => "ndjson",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    /// The format a file name's extension asks for.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext.to_ascii_lowercase().as_str() {
+            "csv" => Some(Format::Csv),
+            "tsv" | "tab" => Some(Format::Tsv),
+            "json" => Some(Format::Json),
+            "ndjson" | "jsonl" => Some(Format::Ndjson),
+            "md" | "markdown" => Some(Format::Markdown),
+            "txt" => Some(Format::Table),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set
+    #[default]
+    Auto,
+    Always,
+    Never,
+}

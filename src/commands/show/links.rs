@@ -1,0 +1,200 @@
+//! The records linked to the one `show` prints, and how each is linked.
+
+use crate::cli::Collection;
+use crate::model::{Dataset, DateSpan, Deliverable, Event, Group, Handover, Member, Statement};
+use crate::record::Record;
+
+/// A record linked to the one shown.
+pub struct Link<'a> {
+    pub relation: &'static str,
+    pub kind: Collection,
+    pub id: &'a str,
+    pub span: Option<DateSpan>,
+    pub title: &'a str,
+}
+
+impl<'a> Link<'a> {
+    fn to<R: Record>(relation: &'static str, kind: Collection, r: &'a R, title: &'a str) -> Self {
+        Link {
+            relation,
+            kind,
+            id: r.key(),
+            span: r.span().copied(),
+            title,
+        }
+    }
+
+    fn event(relation: &'static str, e: &'a Event) -> Self {
+        Link::to(relation, Collection::Event, e, &e.title)
+    }
+
+    fn statement(relation: &'static str, s: &'a Statement) -> Self {
+        Link::to(relation, Collection::Statement, s, &s.title)
+    }
+
+    fn member(relation: &'static str, m: &'a Member) -> Self {
+        Link::to(relation, Collection::Member, m, &m.name)
+    }
+
+    fn handover(relation: &'static str, h: &'a Handover) -> Self {
+        Link::to(relation, Collection::Handover, h, &h.text)
+    }
+
+    fn group(relation: &'static str, g: &'a Group) -> Self {
+        Link::to(relation, Collection::Group, g, &g.name)
+    }
+
+    fn deliverable(relation: &'static str, d: &'a Deliverable) -> Self {
+        Link::to(relation, Collection::Deliverable, d, &d.title)
+    }
+}
+
+/// Whether `name` is the member's acronym or full name, in any case.
+fn is(m: &Member, name: &str) -> bool {
+    name.eq_ignore_ascii_case(&m.acronym) || name.eq_ignore_ascii_case(&m.name)
+}
+
+/// The members among `names`, in the dataset's order.
+fn members<'a>(data: &'a Dataset, names: &[crate::model::Text]) -> Vec<&'a Member> {
+    data.members
+        .iter()
+        .filter(|m| names.iter().any(|n| is(m, n)))
+        .collect()
+}
+
+/// The group with this id.
+fn group<'a>(data: &'a Dataset, id: Option<&str>) -> impl Iterator<Item = &'a Group> {
+    let id = id.map(str::to_string);
+    data.groups
+        .iter()
+        .filter(move |g| id.as_deref() == Some(&*g.id))
+}
+
+pub fn of_statement<'a>(data: &'a Dataset, s: &Statement) -> Vec<Link<'a>> {
+    data.events
+        .iter()
+        .filter(|e| e.id == s.event)
+        .map(|e| Link::event("delivered at", e))
+        .collect()
+}
+
+pub fn of_event<'a>(data: &'a Dataset, e: &Event) -> Vec<Link<'a>> {
+    let statements = data.statements.iter().filter(|s| s.event == e.id);
+    statements
+        .map(|s| Link::statement("statement delivered here", s))
+        .chain(
+            group(data, e.group.as_deref()).map(|g| Link::group("the group whose work it is", g)),
+        )
+        .collect()
+}
+
+pub fn of_member<'a>(data: &'a Dataset, m: &Member) -> Vec<Link<'a>> {
+    let organised = data
+        .events
+        .iter()
+        .filter(|e| e.organizers.iter().any(|o| is(m, o)));
+    let stated = data.statements.iter().filter(|s| {
+        [
+            Some(&s.title),
+            Some(&s.quote),
+            s.note.as_ref(),
+            s.location.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|t| names(m, t))
+    });
+    let handed = data
+        .handover
+        .iter()
+        .filter(|h| h.chairs.iter().any(|c| is(m, c)) || names(m, &h.text));
+    let chaired = data
+        .groups
+        .iter()
+        .filter(|g| g.chairs.iter().any(|c| is(m, c)));
+    let joined = data
+        .groups
+        .iter()
+        .filter(|g| !g.chairs.iter().any(|c| is(m, c)) && g.participants.iter().any(|p| is(m, p)));
+    let led = data
+        .deliverables
+        .iter()
+        .filter(|d| d.lead.iter().any(|l| is(m, l)));
+    chaired
+        .map(|g| Link::group("co-chaired by this member", g))
+        .chain(joined.map(|g| Link::group("this member takes part", g)))
+        .chain(led.map(|d| Link::deliverable("led by this member", d)))
+        .chain(organised.map(|e| Link::event("organised by this member", e)))
+        .chain(stated.map(|s| Link::statement("names this member", s)))
+        .chain(handed.map(|h| {
+            let relation = if h.chairs.iter().any(|c| is(m, c)) {
+                "listed under this member as Chair"
+            } else {
+                "names this member"
+            };
+            Link::handover(relation, h)
+        }))
+        .collect()
+}
+
+pub fn of_handover<'a>(data: &'a Dataset, h: &Handover) -> Vec<Link<'a>> {
+    let chairs = members(data, &h.chairs);
+    let groups = data.groups.iter().filter(|g| h.groups.contains(&g.id));
+    let deliverables = data
+        .deliverables
+        .iter()
+        .filter(|d| h.deliverables.contains(&d.id));
+    chairs
+        .into_iter()
+        .map(|m| Link::member("Chair this item is listed under", m))
+        .chain(groups.map(|g| Link::group("group this item names", g)))
+        .chain(deliverables.map(|d| Link::deliverable("deliverable this item names", d)))
+        .collect()
+}
+
+pub fn of_group<'a>(data: &'a Dataset, g: &Group) -> Vec<Link<'a>> {
+    let chairs = members(data, &g.chairs);
+    let others = members(data, &g.participants)
+        .into_iter()
+        .filter(|m| !g.chairs.iter().any(|c| is(m, c)));
+    let mine = |id: &Option<crate::model::Text>| id.as_deref() == Some(&*g.id);
+    let events = data.events.iter().filter(|e| mine(&e.group));
+    let deliverables = data.deliverables.iter().filter(|d| mine(&d.group));
+    let handed = data.handover.iter().filter(|h| h.groups.contains(&g.id));
+    chairs
+        .into_iter()
+        .map(|m| Link::member("co-chair", m))
+        .chain(others.map(|m| Link::member("takes part", m)))
+        .chain(deliverables.map(|d| Link::deliverable("deliverable of this group", d)))
+        .chain(events.map(|e| Link::event("event of this group", e)))
+        .chain(handed.map(|h| Link::handover("handover item that names this group", h)))
+        .collect()
+}
+
+pub fn of_deliverable<'a>(data: &'a Dataset, d: &Deliverable) -> Vec<Link<'a>> {
+    let groups = group(data, d.group.as_deref());
+    let leads = members(data, &d.lead);
+    let handed = data
+        .handover
+        .iter()
+        .filter(|h| h.deliverables.contains(&d.id));
+    groups
+        .map(|g| Link::group("the group whose work it is", g))
+        .chain(leads.into_iter().map(|m| Link::member("lead", m)))
+        .chain(handed.map(|h| Link::handover("handover item that names it", h)))
+        .collect()
+}
+
+/// Whether `text` names the member: its acronym as a whole word (exact case, so "WHO" is
+/// not "who"), or its full name in any case.
+fn names(m: &Member, text: &str) -> bool {
+    let word = |s: &str| s.chars().next().is_none_or(|c| !c.is_alphanumeric());
+    let by_acronym = text.match_indices(&*m.acronym).any(|(i, a)| {
+        word(&text[i + a.len()..])
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    });
+    by_acronym || text.to_lowercase().contains(&m.name.to_lowercase())
+}

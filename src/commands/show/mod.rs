@@ -1,0 +1,152 @@
+//! `gmg show ID`: one record, every field, where it comes from in the report, and the
+//! records linked to it.
+
+mod card;
+mod links;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::bail;
+
+use crate::cli::{CardFormat, Collection, ShowArgs};
+use crate::dataset::{self, Origin};
+use crate::model::{Dataset, Deliverable, Event, Group, Handover, Member, Statement};
+use crate::output::{hidden_note, Sink};
+use crate::record::Record;
+use crate::text::Echo;
+use card::Card;
+
+/// A record found by id.
+#[derive(Clone, Copy)]
+enum Found<'a> {
+    Event(&'a Event),
+    Statement(&'a Statement),
+    Member(&'a Member),
+    Handover(&'a Handover),
+    Group(&'a Group),
+    Deliverable(&'a Deliverable),
+}
+
+impl<'a> Found<'a> {
+    /// Every record of the dataset, collection by collection.
+    fn all(data: &'a Dataset) -> impl Iterator<Item = Found<'a>> {
+        (data.events.iter().map(Found::Event))
+            .chain(data.statements.iter().map(Found::Statement))
+            .chain(data.members.iter().map(Found::Member))
+            .chain(data.handover.iter().map(Found::Handover))
+            .chain(data.groups.iter().map(Found::Group))
+            .chain(data.deliverables.iter().map(Found::Deliverable))
+    }
+
+    /// The record's id (a member's acronym).
+    fn key(self) -> &'a str {
+        match self {
+            Found::Event(r) => r.key(),
+            Found::Statement(r) => r.key(),
+            Found::Member(r) => r.key(),
+            Found::Handover(r) => r.key(),
+            Found::Group(r) => r.key(),
+            Found::Deliverable(r) => r.key(),
+        }
+    }
+
+    /// The card that shows the record, with its links.
+    fn card(self, data: &'a Dataset) -> Card<'a> {
+        match self {
+            Found::Event(e) => Card::new(Collection::Event, e, links::of_event(data, e), &e.also),
+            Found::Statement(s) => Card::new(
+                Collection::Statement,
+                s,
+                links::of_statement(data, s),
+                &s.also,
+            ),
+            Found::Member(m) => {
+                Card::new(Collection::Member, m, links::of_member(data, m), &m.also)
+            }
+            Found::Handover(h) => {
+                Card::new(Collection::Handover, h, links::of_handover(data, h), &[])
+            }
+            Found::Group(g) => Card::new(Collection::Group, g, links::of_group(data, g), &g.also),
+            Found::Deliverable(d) => Card::new(
+                Collection::Deliverable,
+                d,
+                links::of_deliverable(data, d),
+                &d.also,
+            ),
+        }
+    }
+}
+
+pub fn run(data: Option<&Path>, args: &ShowArgs) -> anyhow::Result<()> {
+    let loaded = dataset::load(&Origin::from_option(data))?;
+    let Some(found) = find(&loaded, &args.id) else {
+        let nearest = nearest_keys(&loaded, &args.id);
+        bail!(
+            "no record has the id '{}'; the nearest are: {}\nTo find the records that mention it: gmg search {}",
+            Echo(&args.id),
+            nearest.join(", "),
+            shell_word(&args.id)
+        );
+    };
+    let card = found.card(&loaded);
+    let sink = Sink::open(None)?;
+    if args.format == CardFormat::Json {
+        return sink.write(|out| {
+            serde_json::to_writer_pretty(&mut *out, &card.json(args.context))?;
+            writeln!(out)
+        });
+    }
+    let terminal = io::stdout().is_terminal();
+    let color = crate::output::use_color(args.color, terminal);
+    let width = crate::output::table_width(terminal);
+    let mut hidden = Vec::new();
+    sink.write(|out| {
+        hidden = card.write_text(out, args.context, color, width)?;
+        Ok(())
+    })?;
+    if let Some(note) = hidden_note(&hidden, width, "or -f json") {
+        writeln!(io::stderr(), "{note}")?;
+    }
+    Ok(())
+}
+
+/// `text` as one word for a shell: quoted when it holds anything but letters, digits and
+/// `-._`.
+fn shell_word(text: &str) -> String {
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-._".contains(c))
+    {
+        Echo(text).to_string()
+    } else {
+        format!("'{}'", Echo(&text.replace('\'', "'\\''")))
+    }
+}
+
+/// The record whose key is `id`, in any case, with `-` for a space (`un-women`).
+fn find<'a>(data: &'a Dataset, id: &str) -> Option<Found<'a>> {
+    let plain = |key: &str| key.to_lowercase().replace(' ', "-");
+    let wanted = plain(id);
+    Found::all(data).find(|f| plain(f.key()) == wanted)
+}
+
+/// Up to five keys nearest to `id`: those that start with it first, then by edit distance.
+fn nearest_keys<'a>(data: &'a Dataset, id: &str) -> Vec<&'a str> {
+    let wanted = id.to_lowercase();
+    let mut scored: Vec<(usize, &str)> = Found::all(data)
+        .map(|f| {
+            let k = f.key();
+            let lower = k.to_lowercase();
+            let score = if lower.starts_with(&wanted) {
+                0
+            } else {
+                1 + strsim::levenshtein(&lower, &wanted)
+            };
+            (score, k)
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(5).map(|(_, k)| k).collect()
+}
