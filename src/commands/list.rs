@@ -93,7 +93,7 @@ fn group<'d>(data: &'d Dataset, name: Option<&str>) -> Result<Vec<&'d str>, Usag
             .map(|g| format!("{} ({})", g.id, g.name))
             .collect();
         return Err(UsageError::new(
-            "--group",
+            "--group <G>",
             name,
             format!(
                 "expected the id of a group or a part of its name; the groups are: {}",
