@@ -115,7 +115,7 @@ impl Command {
     }
 }
 
-/// The four collections, as `search --kind` names them.
+/// The six collections, as `search --kind` names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
 pub enum Collection {
     #[value(alias = "events")]
