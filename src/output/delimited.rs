@@ -2,14 +2,14 @@
 
 use std::io::{self, Write};
 
-use super::{Rows, Style};
-use crate::record::{cell_text, Cell, Record};
+use super::{Grid, Style};
+use crate::record::{cell_text, Cell};
 
 /// The UTF-8 byte order mark some spreadsheet programs need to read UTF-8.
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
-pub fn render<R: Record>(
-    rows: &Rows<'_, R>,
+pub fn render(
+    grid: &dyn Grid,
     style: &Style,
     delimiter: u8,
     out: &mut dyn Write,
@@ -21,13 +21,14 @@ pub fn render<R: Record>(
         .delimiter(delimiter)
         .from_writer(out);
     if style.header {
-        writer.write_record(rows.names()).map_err(io_error)?;
+        let names = (0..grid.columns()).map(|c| grid.name(c));
+        writer.write_record(names).map_err(io_error)?;
     }
     let mut buf = String::new();
-    let mut line: Vec<String> = vec![String::new(); rows.fields.len()];
-    for record in rows.records {
-        for (slot, &f) in line.iter_mut().zip(rows.fields) {
-            let cell = record.cell(f);
+    let mut line: Vec<String> = vec![String::new(); grid.columns()];
+    for row in 0..grid.rows() {
+        for (c, slot) in line.iter_mut().enumerate() {
+            let cell = grid.cell(row, c);
             cell_text(&cell, &mut buf);
             slot.clear();
             if style.csv_safe && is_text(&cell) && buf.starts_with(FORMULA_STARTS) {

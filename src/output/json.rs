@@ -2,22 +2,17 @@
 
 use std::io::{self, Write};
 
-use super::Rows;
-use crate::record::{JsonRow, Record};
+use super::{Grid, JsonRow};
 
-pub fn render<R: Record>(rows: &Rows<'_, R>, lines: bool, out: &mut dyn Write) -> io::Result<()> {
-    let row = |record| JsonRow {
-        record,
-        fields: rows.fields,
-    };
+pub fn render(grid: &dyn Grid, lines: bool, out: &mut dyn Write) -> io::Result<()> {
     if lines {
-        for record in rows.records {
-            serde_json::to_writer(&mut *out, &row(*record))?;
+        for row in 0..grid.rows() {
+            serde_json::to_writer(&mut *out, &JsonRow { grid, row })?;
             out.write_all(b"\n")?;
         }
         return Ok(());
     }
-    let all: Vec<JsonRow<'_, R>> = rows.records.iter().map(|r| row(*r)).collect();
+    let all: Vec<JsonRow<'_>> = (0..grid.rows()).map(|row| JsonRow { grid, row }).collect();
     serde_json::to_writer_pretty(&mut *out, &all)?;
     out.write_all(b"\n")
 }

@@ -4,18 +4,18 @@
 
 use std::io::{self, Write};
 
-use super::Rows;
-use crate::record::{cell_text, Record};
+use super::Grid;
+use crate::record::cell_text;
 
-pub fn render<R: Record>(rows: &Rows<'_, R>, out: &mut dyn Write) -> io::Result<()> {
-    let names: Vec<&str> = rows.names().collect();
+pub fn render(grid: &dyn Grid, out: &mut dyn Write) -> io::Result<()> {
+    let names: Vec<String> = (0..grid.columns()).map(|c| escape(grid.name(c))).collect();
     writeln!(out, "| {} |", names.join(" | "))?;
     writeln!(out, "|{}", "---|".repeat(names.len()))?;
     let mut buf = String::new();
-    for record in rows.records {
+    for row in 0..grid.rows() {
         out.write_all(b"|")?;
-        for &f in rows.fields {
-            cell_text(&record.cell(f), &mut buf);
+        for c in 0..grid.columns() {
+            cell_text(&grid.cell(row, c), &mut buf);
             write!(out, " {} |", escape(&buf))?;
         }
         out.write_all(b"\n")?;

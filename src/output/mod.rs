@@ -13,11 +13,14 @@ pub use sink::{same_file, Sink};
 pub use table::{hidden_note, plain as plain_table, PlainColumn};
 
 use std::io::{self, IsTerminal, Write};
+use std::ops::Range;
 use std::path::Path;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::cli::{ColorChoice, Format, OutputArgs};
 use crate::exit::UsageError;
-use crate::record::Record;
+use crate::record::{Cell, Record};
 
 /// How to render, resolved from the command line and the destination.
 #[derive(Clone, Debug)]
@@ -32,27 +35,92 @@ pub struct Style {
     pub width: Option<u16>,
 }
 
-/// Chosen fields of records: the rows every format renders.
+/// What every format renders: rows of named columns, and how a table lays each column out.
+/// Records (see [`Rows`]) and the results of a SQL query are grids alike.
+pub trait Grid {
+    /// What the rows are called, for the note when there are none ("events").
+    fn plural(&self) -> &str;
+    /// How many columns there are.
+    fn columns(&self) -> usize;
+    /// How many rows there are.
+    fn rows(&self) -> usize;
+    fn name(&self, column: usize) -> &str;
+    fn cell(&self, row: usize, column: usize) -> Cell<'_>;
+    /// How a table lays the column out.
+    fn flow(&self, column: usize) -> Flow;
+    /// The column's place in the order in which a narrow table hides columns (0 last).
+    fn rank(&self, column: usize) -> usize;
+    /// How a table shows the cell, where that differs from its value (see `Record::shown`).
+    fn shown(&self, _row: usize, _column: usize) -> Option<String> {
+        None
+    }
+    /// The byte range of the cell's text to highlight on a terminal.
+    fn highlight(&self, _row: usize, _column: usize) -> Option<Range<usize>> {
+        None
+    }
+}
+
+/// Chosen fields of records: the rows every listing renders.
 pub struct Rows<'a, R> {
     pub records: &'a [&'a R],
     pub fields: &'a [usize],
 }
 
-impl<R: Record> Rows<'_, R> {
-    fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.fields.iter().map(|&f| R::FIELDS[f])
+impl<R: Record> Grid for Rows<'_, R> {
+    fn plural(&self) -> &str {
+        R::PLURAL
+    }
+    fn columns(&self) -> usize {
+        self.fields.len()
+    }
+    fn rows(&self) -> usize {
+        self.records.len()
+    }
+    fn name(&self, column: usize) -> &str {
+        R::FIELDS[self.fields[column]]
+    }
+    fn cell(&self, row: usize, column: usize) -> Cell<'_> {
+        self.records[row].cell(self.fields[column])
+    }
+    fn flow(&self, column: usize) -> Flow {
+        R::flow(self.fields[column])
+    }
+    fn rank(&self, column: usize) -> usize {
+        R::rank(self.fields[column])
+    }
+    fn shown(&self, row: usize, column: usize) -> Option<String> {
+        self.records[row].shown(self.fields[column])
+    }
+    fn highlight(&self, row: usize, column: usize) -> Option<Range<usize>> {
+        self.records[row].highlight(self.fields[column])
     }
 }
 
-/// Renders rows in the style's format.
-pub fn render<R: Record>(rows: &Rows<'_, R>, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+/// One row of a grid as a JSON object, its columns in order.
+pub struct JsonRow<'a> {
+    pub grid: &'a dyn Grid,
+    pub row: usize,
+}
+
+impl Serialize for JsonRow<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.grid.columns()))?;
+        for c in 0..self.grid.columns() {
+            map.serialize_entry(self.grid.name(c), &self.grid.cell(self.row, c))?;
+        }
+        map.end()
+    }
+}
+
+/// Renders a grid in the style's format.
+pub fn render(grid: &dyn Grid, style: &Style, out: &mut dyn Write) -> io::Result<()> {
     match style.format {
-        Format::Table => table::render(rows, style, out),
-        Format::Csv => delimited::render(rows, style, b',', out),
-        Format::Tsv => delimited::render(rows, style, b'\t', out),
-        Format::Json => json::render(rows, false, out),
-        Format::Ndjson => json::render(rows, true, out),
-        Format::Markdown => markdown::render(rows, out),
+        Format::Table => table::render(grid, style, out),
+        Format::Csv => delimited::render(grid, style, b',', out),
+        Format::Tsv => delimited::render(grid, style, b'\t', out),
+        Format::Json => json::render(grid, false, out),
+        Format::Ndjson => json::render(grid, true, out),
+        Format::Markdown => markdown::render(grid, out),
     }
 }
 

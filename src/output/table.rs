@@ -6,8 +6,8 @@ use std::io::{self, Write};
 use comfy_table::{presets, Attribute, Cell as TableCell, Color, Table};
 
 use super::layout::{self, Column, Flow, Frame};
-use super::{Rows, Style};
-use crate::record::{cell_text, Record};
+use super::{Grid, Style};
+use crate::record::cell_text;
 
 /// The terminal's width, where standard output is one.
 pub fn terminal_width() -> Option<u16> {
@@ -18,22 +18,19 @@ pub fn terminal_width() -> Option<u16> {
 const MARK_ON: &str = "\u{1b}[1;33m";
 const MARK_OFF: &str = "\u{1b}[0m";
 
-pub fn render<R: Record>(rows: &Rows<'_, R>, style: &Style, out: &mut dyn Write) -> io::Result<()> {
-    if rows.records.is_empty() {
+pub fn render(grid: &dyn Grid, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    if grid.rows() == 0 {
         // Nothing on stdout, so `gmg … | wc -l` counts 0; the note is for the reader.
-        return writeln!(io::stderr(), "no {} match", R::PLURAL);
+        return writeln!(io::stderr(), "no {} match", grid.plural());
     }
     let mut buf = String::new();
-    let texts: Vec<Vec<String>> = rows
-        .records
-        .iter()
-        .map(|record| {
-            rows.fields
-                .iter()
-                .map(|&f| match record.shown(f) {
+    let texts: Vec<Vec<String>> = (0..grid.rows())
+        .map(|row| {
+            (0..grid.columns())
+                .map(|c| match grid.shown(row, c) {
                     Some(shown) => shown,
                     None => {
-                        cell_text(&record.cell(f), &mut buf);
+                        cell_text(&grid.cell(row, c), &mut buf);
                         printable(&buf)
                     }
                 })
@@ -41,24 +38,20 @@ pub fn render<R: Record>(rows: &Rows<'_, R>, style: &Style, out: &mut dyn Write)
         })
         .collect();
     // A column empty in every row says nothing; it is left out of the table (only).
-    let shown: Vec<usize> = (0..rows.fields.len())
+    let shown: Vec<usize> = (0..grid.columns())
         .filter(|&c| texts.iter().any(|row| !row[c].is_empty()))
         .collect();
     let columns: Vec<Column> = shown
         .iter()
-        .map(|&c| {
-            let f = rows.fields[c];
-            let name = R::FIELDS[f];
-            Column {
-                flow: R::flow(f),
-                natural: texts
-                    .iter()
-                    .map(|row| layout::text_width(&row[c]))
-                    .max()
-                    .unwrap_or(0)
-                    .max(layout::text_width(name)),
-                rank: R::rank(f),
-            }
+        .map(|&c| Column {
+            flow: grid.flow(c),
+            natural: texts
+                .iter()
+                .map(|row| layout::text_width(&row[c]))
+                .max()
+                .unwrap_or(0)
+                .max(layout::text_width(grid.name(c))),
+            rank: grid.rank(c),
         })
         .collect();
     let widths = layout::fit(
@@ -71,7 +64,7 @@ pub fn render<R: Record>(rows: &Rows<'_, R>, style: &Style, out: &mut dyn Write)
         .iter()
         .zip(&widths)
         .filter(|(_, w)| w.is_none())
-        .map(|(&c, _)| R::FIELDS[rows.fields[c]])
+        .map(|(&c, _)| grid.name(c))
         .collect();
     let visible: Vec<(usize, usize, &Column)> = shown
         .iter()
@@ -81,19 +74,19 @@ pub fn render<R: Record>(rows: &Rows<'_, R>, style: &Style, out: &mut dyn Write)
         .collect();
 
     let header = visible.iter().map(|&(c, _, _)| {
-        let cell = TableCell::new(R::FIELDS[rows.fields[c]]);
+        let cell = TableCell::new(printable(grid.name(c)));
         if style.color {
             cell.add_attribute(Attribute::Bold).fg(Color::Cyan)
         } else {
             cell
         }
     });
-    let body = rows.records.iter().zip(&texts).map(|(record, row)| {
-        visible.iter().map(|&(c, width, column)| {
+    let body = texts.iter().enumerate().map(|(r, row)| {
+        visible.iter().map(move |&(c, width, column)| {
             let text = &row[c];
             let mark = style
                 .color
-                .then(|| record.highlight(rows.fields[c]))
+                .then(|| grid.highlight(r, c))
                 .flatten()
                 .map(|range| (range, MARK_ON, MARK_OFF));
             let fits = column.natural <= width;

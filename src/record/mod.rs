@@ -241,22 +241,6 @@ macro_rules! fields {
 
 pub(crate) use fields;
 
-/// A record's chosen fields, serialised as one JSON object in field order.
-pub struct JsonRow<'a, R> {
-    pub record: &'a R,
-    pub fields: &'a [usize],
-}
-
-impl<R: Record> Serialize for JsonRow<'_, R> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.fields.len()))?;
-        for &f in self.fields {
-            map.serialize_entry(R::FIELDS[f], &self.record.cell(f))?;
-        }
-        map.end()
-    }
-}
-
 /// The flat text of a cell into a reused buffer.
 pub fn cell_text(cell: &Cell<'_>, buf: &mut String) {
     buf.clear();

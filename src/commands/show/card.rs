@@ -9,8 +9,8 @@ use super::links::Link;
 use crate::cli::Collection;
 use crate::dataset::{passage, REPORT};
 use crate::model::Source;
-use crate::output::{plain_table, write_trimmed, Flow, PlainColumn};
-use crate::record::{JsonRow, Record};
+use crate::output::{plain_table, write_trimmed, Flow, JsonRow, PlainColumn, Rows};
+use crate::record::Record;
 
 /// Everything `show` prints about one record.
 pub struct Card<'a> {
@@ -51,9 +51,13 @@ impl<'a> Card<'a> {
             .iter()
             .map(|&f| (R::FIELDS[f], record.cell(f).to_string()))
             .collect();
-        let json = serde_json::to_value(JsonRow {
-            record,
+        let rows = Rows {
+            records: &[record],
             fields: &all,
+        };
+        let json = serde_json::to_value(JsonRow {
+            grid: &rows,
+            row: 0,
         })
         .unwrap_or(Value::Null);
         let text = |name: &str| {
