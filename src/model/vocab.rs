@@ -93,6 +93,7 @@ vocabulary! {
         Tool => "tool", "A tool: an inventory, a website, a toolbox and its translations";
         Indicators => "indicators", "Work on indicators and their methodology";
         Plan => "plan", "A work plan or a chairmanship's concept note";
+        Outcome => "outcome", "The outcome document or declaration of a meeting";
     }
 }
 
