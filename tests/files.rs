@@ -421,6 +421,10 @@ fn completions_offer_what_gmg_knows() {
             "ESCAP",
             "ndjson",
             "jan",
+            "tf-capacity",
+            "ITC-ILO",
+            "in-progress",
+            "working-group",
         ] {
             assert!(script.contains(value), "{shell}: {value}");
         }
