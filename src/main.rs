@@ -2,6 +2,7 @@
 
 mod cli;
 mod commands;
+mod database;
 mod dataset;
 mod exit;
 mod filter;

@@ -14,7 +14,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use help::{command, offer_words_only};
 pub use output::{ColorChoice, Format, OutputArgs};
 use parse::{
-    parse_month, parse_name, parse_query, parse_section, parse_since, parse_until, parse_year,
+    parse_month, parse_name, parse_query, parse_section, parse_since, parse_sql, parse_until,
+    parse_year,
 };
 
 use crate::exit::UsageError;
@@ -91,6 +92,10 @@ pub enum Command {
     Timeline(TimelineArgs),
     /// Check a dataset: dates, ids, links, and every quote against the report
     Validate(ValidateArgs),
+    /// Write the dataset as a SQLite database (tables, links, full-text search, views)
+    Export(ExportArgs),
+    /// Run one read-only SQL query over the dataset and print the result
+    Sql(SqlArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print the manual page (roff), or write one page per command into a directory
@@ -109,6 +114,8 @@ impl Command {
             Command::Deliverables(a) => &a.output,
             Command::Search(a) => &a.output,
             Command::Timeline(a) => &a.output,
+            Command::Sql(a) => &a.output,
+            Command::Export(a) => return Some(&a.file),
             _ => return None,
         };
         args.output.as_deref()
@@ -376,6 +383,30 @@ pub struct DeliverablesArgs {
     pub kind: Vec<DeliverableKind>,
     #[command(flatten)]
     pub text: TextArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The database file to write (replaced whole, or not at all); `-` for standard output
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SqlArgs {
+    /// One SQL query (SQLite's dialect), read-only: e.g. "select count(*) from statements"
+    #[arg(
+        value_name = "QUERY",
+        value_parser = parse_sql,
+        required_unless_present = "schema",
+        conflicts_with = "schema"
+    )]
+    pub query: Option<String>,
+    /// Print the schema (tables, full-text index, views) instead of running a query
+    #[arg(long)]
+    pub schema: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }

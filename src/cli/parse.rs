@@ -114,6 +114,15 @@ pub fn parse_section(text: &str) -> Result<String, String> {
     }
 }
 
+/// A SQL query: any text but none.
+pub fn parse_sql(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        Err("expected a SQL query, such as \"select count(*) from statements\"".to_string())
+    } else {
+        Ok(text.to_string())
+    }
+}
+
 /// A name, a place or an id to look for: any text but none.
 pub fn parse_name(text: &str) -> Result<String, String> {
     if text.trim().is_empty() {

@@ -1,11 +1,13 @@
 //! One module per subcommand (the listings share `list`), and the dispatch to them.
 
+pub mod export;
 pub mod list;
 pub mod man;
 pub mod overview;
 pub mod search;
 pub mod shell;
 pub mod show;
+pub mod sql;
 pub mod timeline;
 pub mod validate;
 
@@ -39,6 +41,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
         Some(Command::Show(args)) => show::run(data, args),
         Some(Command::Timeline(args)) => timeline::run(data, args),
         Some(Command::Validate(args)) => validate::run(data, args),
+        Some(Command::Export(args)) => export::run(data, args),
+        Some(Command::Sql(args)) => sql::run(data, args),
         Some(Command::Completions(args)) => shell::completions(args),
         Some(Command::Man(args)) => man::run(args),
     }

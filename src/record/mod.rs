@@ -20,6 +20,8 @@ pub enum Cell<'a> {
     Text(&'a str),
     Date(NaiveDate),
     Int(i64),
+    /// A number with a fraction (only query results have them).
+    Real(f64),
     List(&'a [Text]),
     Sources(&'a [Source]),
 }
@@ -42,7 +44,7 @@ impl<'a> Cell<'a> {
                 f(&s.section);
                 f(&s.quote);
             }),
-            Cell::Null | Cell::Date(_) | Cell::Int(_) => {}
+            Cell::Null | Cell::Date(_) | Cell::Int(_) | Cell::Real(_) => {}
         }
     }
 
@@ -53,7 +55,7 @@ impl<'a> Cell<'a> {
             Cell::Text(s) => s.is_empty(),
             Cell::List(items) => items.is_empty(),
             Cell::Sources(sources) => sources.is_empty(),
-            Cell::Date(_) | Cell::Int(_) => false,
+            Cell::Date(_) | Cell::Int(_) | Cell::Real(_) => false,
         }
     }
 
@@ -65,6 +67,7 @@ impl<'a> Cell<'a> {
             (_, Cell::Null) => Ordering::Less,
             (Cell::Date(a), Cell::Date(b)) => a.cmp(b),
             (Cell::Int(a), Cell::Int(b)) => a.cmp(b),
+            (Cell::Real(a), Cell::Real(b)) => a.total_cmp(b),
             (a, b) => {
                 let (a, b) = (a.to_string(), b.to_string());
                 a.to_lowercase()
@@ -83,6 +86,7 @@ impl fmt::Display for Cell<'_> {
             Cell::Text(s) => f.write_str(s),
             Cell::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
             Cell::Int(n) => write!(f, "{n}"),
+            Cell::Real(x) => write!(f, "{x}"),
             Cell::List(items) => f.write_str(&items.join(LIST_SEPARATOR)),
             Cell::Sources(sources) => {
                 for (i, s) in sources.iter().enumerate() {
@@ -107,6 +111,7 @@ impl Serialize for Cell<'_> {
             Cell::Text(s) => serializer.serialize_str(s),
             Cell::Date(_) => serializer.collect_str(self),
             Cell::Int(n) => serializer.serialize_i64(*n),
+            Cell::Real(x) => serializer.serialize_f64(*x),
             Cell::List(items) => items.serialize(serializer),
             Cell::Sources(sources) => {
                 let mut seq = serializer.serialize_seq(Some(sources.len()))?;
