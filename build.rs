@@ -5,8 +5,17 @@
 //! loading it at startup costs nothing. data/gmg2016.ron stays the one file people edit.
 
 #[allow(dead_code)]
+#[path = "src/database/mod.rs"]
+mod database;
+#[allow(dead_code)]
+#[path = "src/fold.rs"]
+mod fold;
+#[allow(dead_code)]
 #[path = "src/model/mod.rs"]
 mod model;
+#[allow(dead_code)]
+#[path = "src/record/mod.rs"]
+mod record;
 #[allow(dead_code)]
 #[path = "src/text.rs"]
 mod text;
@@ -29,14 +38,21 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const DATA: &str = "data/gmg2016.ron";
+/// How the embedded dataset is named (as `dataset::EMBEDDED_NAME`, which a test compares).
+const EMBEDDED_NAME: &str = "data/gmg2016.ron (embedded)";
 const REPORT: &str = "data/source/gmg-chair-report-2016.md";
 /// Every file whose change changes what is embedded.
-const INPUTS: [&str; 13] = [
+const INPUTS: [&str; 18] = [
     DATA,
     REPORT,
     "src/model/mod.rs",
     "src/model/vocab.rs",
     "src/text.rs",
+    "src/fold.rs",
+    "src/record/mod.rs",
+    "src/record/collections.rs",
+    "src/database/mod.rs",
+    "src/database/schema.sql",
     "src/dataset/check/mod.rs",
     "src/dataset/check/across.rs",
     "src/dataset/check/checker.rs",
@@ -77,7 +93,13 @@ fn prepare() -> Result<(), String> {
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
     let path = out.join("gmg2016.rs");
-    std::fs::write(&path, baked(&data)).map_err(|e| format!("{}: {e}", path.display()))
+    std::fs::write(&path, baked(&data)).map_err(|e| format!("{}: {e}", path.display()))?;
+    // The same dataset as a SQLite database, for `gmg sql` and `gmg export` to start from.
+    let db = database::build(&data, EMBEDDED_NAME, true)
+        .and_then(|conn| conn.serialize("main").map(|bytes| bytes.to_vec()))
+        .map_err(|e| format!("the database of {DATA}: {e}"))?;
+    let path = out.join("gmg2016.sqlite");
+    std::fs::write(&path, db).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// The dataset as Rust source: a const report and a static slice per collection.

@@ -6,6 +6,7 @@ mod database;
 mod dataset;
 mod exit;
 mod filter;
+mod fold;
 mod model;
 mod output;
 mod record;

@@ -486,6 +486,8 @@ fn the_manual_has_every_command_and_option() {
         "show",
         "timeline",
         "validate",
+        "export",
+        "sql",
         "completions",
         "man",
     ];

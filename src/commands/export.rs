@@ -7,7 +7,6 @@ use std::path::Path;
 use anyhow::Context;
 
 use crate::cli::ExportArgs;
-use crate::database;
 use crate::dataset::{self, Origin};
 use crate::exit::UsageError;
 use crate::output::Sink;
@@ -23,8 +22,7 @@ pub fn run(data: Option<&Path>, args: &ExportArgs) -> anyhow::Result<()> {
     let sink = Sink::open((!to_stdout).then_some(args.file.as_path()))?;
     let origin = Origin::from_option(data);
     let loaded = dataset::load(&origin)?;
-    let conn =
-        database::build(&loaded, &origin.to_string(), true).context("cannot build the database")?;
+    let conn = dataset::database(&loaded, &origin, true).context("cannot build the database")?;
     let bytes = conn
         .serialize("main")
         .context("cannot serialise the database")?;

@@ -21,7 +21,7 @@ pub fn run(data: Option<&Path>, args: &SqlArgs) -> anyhow::Result<()> {
     let dest = Destination::new(&args.output, Format::Table)?;
     let origin = Origin::from_option(data);
     let loaded = dataset::load(&origin)?;
-    let conn = database::build(&loaded, &origin.to_string(), database::names_search(query))
+    let conn = dataset::database(&loaded, &origin, database::names_search(query))
         .context("cannot build the database")?;
     // Read-only: no statement may write, and no other database may be attached (and so
     // created on disk).

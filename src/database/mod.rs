@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, Transaction};
 
-use crate::filter::entity_key;
+use crate::fold::entity_key;
 use crate::model::{Dataset, DateSpan, Member, Source, Text};
 use crate::record::{Cell, Record};
 

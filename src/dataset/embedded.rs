@@ -1,6 +1,7 @@
 //! The embedded dataset in the form the build script prepared: `data/gmg2016.ron`, parsed
 //! and checked at build time, and written as Rust statics that borrow every string from the
-//! binary. Loading it allocates nothing (see README: Performance).
+//! binary. Loading it allocates nothing (see README: Performance). The build script also
+//! writes it as a SQLite database, which `gmg sql` opens in place and `gmg export` copies.
 
 use std::borrow::Cow;
 
@@ -12,6 +13,9 @@ use crate::model::{
 };
 
 include!(concat!(env!("OUT_DIR"), "/gmg2016.rs"));
+
+/// The embedded dataset as a SQLite database (see `database`), built at build time.
+pub static DATABASE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gmg2016.sqlite"));
 
 /// A date the build script checked; a wrong one would fail the build here, not at run time.
 const fn date(year: i32, month: u32, day: u32) -> NaiveDate {

@@ -5,7 +5,7 @@ mod period;
 mod text;
 
 pub use period::{Month, Period, PeriodSpec};
-pub use text::{entity_key, entity_names, find, group_ids, Needle};
+pub use text::{entity_names, find, group_ids, Needle};
 
 use crate::record::{Cell, Record};
 

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+pub use crate::fold::entity_key;
+use crate::fold::fold;
 use crate::model::{Group, Member};
 
 /// Search text, folded once: case, typographic quotes and dashes, and runs of whitespace do
@@ -35,30 +37,6 @@ impl Needle {
         let mut folded = String::with_capacity(value.len());
         fold(value.trim(), |c, _| folded.push(c));
         folded == self.0
-    }
-}
-
-/// Text as search compares it, a character at a time with the byte offset it comes from:
-/// lower case; ’ ‘ as ' and “ ” as "; en and em dashes (and the minus sign) as -; a run of
-/// whitespace as one space.
-pub fn fold(text: &str, mut emit: impl FnMut(char, usize)) {
-    let mut space = false;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if !space {
-                emit(' ', i);
-            }
-            space = true;
-            continue;
-        }
-        space = false;
-        match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' => emit('\'', i),
-            '\u{201C}' | '\u{201D}' | '\u{201F}' => emit('"', i),
-            '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => emit('-', i),
-            c if c.is_ascii() => emit(c.to_ascii_lowercase(), i),
-            c => c.to_lowercase().for_each(|l| emit(l, i)),
-        }
     }
 }
 
@@ -119,15 +97,6 @@ pub fn group_ids<'a>(groups: &'a [Group], name: &str) -> Vec<&'a str> {
         .filter(|g| needle.found_in(&g.name))
         .map(|g| &*g.id)
         .collect()
-}
-
-/// A name folded for comparing entities: as search folds it, with the British and American
-/// spellings of "-isation" made one ("International Labour Organization" is the report's
-/// "International Labour Organisation").
-pub fn entity_key(name: &str) -> String {
-    let mut folded = String::with_capacity(name.len());
-    fold(name.trim(), |c, _| folded.push(c));
-    folded.replace("ization", "isation")
 }
 
 #[cfg(test)]

@@ -21,16 +21,7 @@ pub fn readable(width: Option<u16>) -> usize {
 /// hidden as well: a narrow terminal still shows some of the title.
 const FLOOR: usize = 8;
 
-/// How a column's text may be laid out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Flow {
-    /// Never broken: ids, dates, kinds, sections, acronyms, counts.
-    Token,
-    /// Wrapped at word boundaries: titles, names, notes, snippets.
-    Wrap,
-    /// Kept to one line, cut at a word boundary with "…" (titles of linked records).
-    Clip,
-}
+pub use crate::record::Flow;
 
 /// What the layout needs to know of a column.
 #[derive(Clone, Debug, PartialEq, Eq)]

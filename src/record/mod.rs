@@ -9,9 +9,19 @@ use chrono::NaiveDate;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use crate::model::{DateSpan, Source, Text};
-use crate::output::Flow;
 
 mod collections;
+
+/// How a table may lay out a field's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flow {
+    /// Never broken: ids, dates, kinds, sections, acronyms, counts.
+    Token,
+    /// Wrapped at word boundaries: titles, names, notes, snippets.
+    Wrap,
+    /// Kept to one line, cut at a word boundary with "…" (titles of linked records).
+    Clip,
+}
 
 /// The value of one field of one record.
 #[derive(Clone, Copy, Debug, PartialEq)]
