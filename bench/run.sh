@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The gmg benchmark, in one run:
-#   1. startup: an embedded query against `gmg --version`;
+#   1. startup: an embedded query, and `gmg sql` on the embedded data, against `gmg --version`;
 #   2. scale: the same query on synthetic data of 10k, 100k and 1M statements, against
 #      jq running the same filter on the same content as JSON;
 #   3. memory: gmg's peak resident memory against the data file's size;
@@ -39,13 +39,16 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 10485
 echo "gmg $($gmg --version | cut -d' ' -f2), $(jq --version), $(hyperfine --version)"
 echo
 
+sql='select count(*) from statements'
 hyperfine -N --warmup 50 --runs 500 --export-json "$work/startup.json" --style none \
-    "$gmg --version" "$gmg ${query[*]}" >/dev/null
+    "$gmg --version" "$gmg ${query[*]}" "$gmg sql '$sql'" >/dev/null
 # Medians: a few runs in 500 that the machine stalls would otherwise decide the ratio of two
 # times of about 3 ms.
 base=$(median "$work/startup.json" 0)
 embedded=$(median "$work/startup.json" 1)
 echo "startup (medians): gmg --version $(ms "$base"), embedded query $(ms "$embedded"): $(ratio "$embedded" "$base") x (target <= 1.1)"
+sql_time=$(median "$work/startup.json" 2)
+echo "sql (medians): gmg sql '$sql' $(ms "$sql_time"): $(ratio "$sql_time" "$base") x gmg --version (target <= 3)"
 echo
 
 printf '%-9s %10s %12s %12s %8s %10s %12s %8s\n' statements "file MB" "gmg" "jq" "gmg/jq" "user only" "peak MB" "peak/file"

@@ -238,6 +238,24 @@ pub fn command() -> clap::Command {
                  year are in no month; the chart says how many there are.",
             )
         })
+        .mut_subcommand("export", |c| {
+            c.after_help(
+                "Examples:\n  gmg export gmg.sqlite\n  sqlite3 gmg.sqlite \"select kind, id from search where search match 'xenophobia'\"\n  gmg export - --data my-copy.ron > my-copy.sqlite\n\n\
+                 The database has one table per collection, link tables for lists (organisers, Chairs,\n\
+                 co-chairs, participants, leads, other passages) with foreign keys to the members and\n\
+                 records they name, a full-text index (search) and views (statement_events,\n\
+                 member_roles, deliverable_summary). `gmg sql --schema` prints it. A file is replaced\n\
+                 whole, or not at all, as with -o.",
+            )
+        })
+        .mut_subcommand("sql", |c| {
+            c.after_help(
+                "Examples:\n  gmg sql \"select count(*) from statements\"\n  gmg sql \"select id, event_title, organizers from statement_events\" -f csv\n  gmg sql \"select member, role, record_id from member_roles where member = 'UN Women'\"\n  gmg sql \"select kind, id, title from search where search match 'remittance*'\"\n  gmg sql --schema\n\n\
+                 The query runs on the schema `gmg export` writes, in memory and read-only: a statement\n\
+                 that would change data, or attach another database, fails with SQLite's message. One\n\
+                 statement per run.",
+            )
+        })
         .mut_subcommand("completions", |c| {
             c.after_help("Examples:\n  gmg completions bash > ~/.local/share/bash-completion/completions/gmg\n  gmg completions zsh > ~/.zfunc/_gmg\n  gmg completions fish > ~/.config/fish/completions/gmg.fish")
         })
