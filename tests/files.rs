@@ -1,33 +1,19 @@
 //! Files and streams as the Unix tools around gmg treat them: -o replaces a regular file
 //! whole and writes anything else directly, keeps links and permissions, never overwrites the
 //! dataset and cleans up when interrupted; --data reads standard input, skips a BOM, places
-//! bad UTF-8 and refuses binary at once; completions and help survive closed pipes and full
-//! disks; the manual is complete.
+//! bad UTF-8 and refuses binary at once. (Completions and the manual: `docs.rs`.)
 
 mod common;
 
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{fails, fixture, fixture_arg, gmg, stdout};
+use common::{bin, fails, fixture, fixture_arg, gmg, stdout};
 
 const MEMBERS_2016: &str = "acronym\nUNEP\nUNIDO\nWFP\n";
-
-fn bin() -> String {
-    assert_cmd::cargo::cargo_bin("gmg").display().to_string()
-}
-
-/// `gmg` as a plain process (for its standard streams), in a clean environment.
-fn process() -> Command {
-    let mut cmd = Command::new(bin());
-    cmd.env_remove("GMG_DATA")
-        .env_remove("COLUMNS")
-        .env("NO_COLOR", "1");
-    cmd
-}
 
 /// `gmg ARGS` run by `sh` with `umask`, in `dir`.
 fn with_umask(umask: &str, dir: &std::path::Path, args: &str) -> std::process::Output {
@@ -368,221 +354,6 @@ fn directories_missing_and_unreadable_files_are_named_with_the_cause() {
         fails(&["events", "--data", &name], 1),
         format!("error: cannot read dataset {name}: No such device or address (os error 6)\n")
     );
-}
-
-/// Runs `gmg ARGS` with standard output on `file` (e.g. /dev/full).
-fn into(args: &[&str], file: &str) -> std::process::Output {
-    process()
-        .args(args)
-        .stdout(fs::OpenOptions::new().write(true).open(file).unwrap())
-        .output()
-        .unwrap()
-}
-
-#[test]
-fn completions_and_help_into_a_closed_pipe_or_a_full_disk() {
-    for args in [
-        &["completions", "zsh"][..],
-        &["completions", "bash"],
-        &["man"],
-        &["--help"],
-        &["events", "--help"],
-        &["--version"],
-    ] {
-        let full = into(args, "/dev/full");
-        assert_eq!(full.status.code(), Some(1), "{args:?}");
-        assert_eq!(
-            String::from_utf8(full.stderr).unwrap(),
-            "error: cannot write to standard output: No space left on device (os error 28)\n",
-            "{args:?}"
-        );
-        // A pipe whose reader has gone: quiet, success.
-        let mut child = process()
-            .args(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        drop(child.stdout.take());
-        let out = child.wait_with_output().unwrap();
-        assert_eq!(out.status.code(), Some(0), "{args:?}");
-        assert_eq!(String::from_utf8(out.stderr).unwrap(), "", "{args:?}");
-    }
-}
-
-#[test]
-fn completions_offer_what_gmg_knows() {
-    for shell in ["bash", "zsh", "fish"] {
-        let script = stdout(&["completions", shell]);
-        for value in [
-            "multi-stakeholder-meeting",
-            "organizers",
-            "II.3",
-            "ESCAP",
-            "ndjson",
-            "jan",
-            "tf-capacity",
-            "ITC-ILO",
-            "in-progress",
-            "working-group",
-        ] {
-            assert!(script.contains(value), "{shell}: {value}");
-        }
-        // bash splits its word list at spaces, so it offers one-word values only;
-        // zsh and fish quote the others.
-        let spaced = match shell {
-            "zsh" => script.contains(r"UN\ Women") && script.contains(r"Annex\ B.1"),
-            _ => script.contains("UN Women") && script.contains("Annex B.1"),
-        };
-        assert_eq!(spaced, shell != "bash", "{shell}: values with a space");
-        // fish completes no positional values; bash and zsh offer the ids to `gmg show`.
-        if shell != "fish" {
-            assert!(script.contains("msm-2016-06-30"), "{shell}: ids");
-        }
-    }
-    assert!(stdout(&["completions", "BASH"]).contains("_gmg"));
-}
-
-/// Every long option of every command, from its --help.
-fn long_options(command: &[&str]) -> Vec<String> {
-    let help = stdout(&[command, &["--help"]].concat());
-    help.split_whitespace()
-        .filter_map(|w| w.strip_prefix("--"))
-        .map(|w| {
-            w.trim_end_matches([',', '.', ']', ')', ';'])
-                .split(['=', '<', ' '])
-                .next()
-                .unwrap()
-                .to_string()
-        })
-        .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
-        .collect()
-}
-
-#[test]
-fn the_manual_has_every_command_and_option() {
-    let page = stdout(&["man"]);
-    for section in [
-        ".SH COMMANDS",
-        ".SH FORMATS",
-        ".SH ENVIRONMENT",
-        ".SH \"EXIT STATUS\"",
-        ".SH FILES",
-        ".SH EXAMPLES",
-        "GMG_DATA",
-        "NO_COLOR",
-        "COLUMNS",
-    ] {
-        assert!(page.contains(section), "{section}");
-    }
-    let commands = [
-        "events",
-        "statements",
-        "members",
-        "handover",
-        "groups",
-        "deliverables",
-        "search",
-        "show",
-        "timeline",
-        "validate",
-        "export",
-        "sql",
-        "completions",
-        "man",
-    ];
-    for command in commands {
-        assert!(
-            page.contains(&format!(".SS \"gmg {command}\"")),
-            "{command}"
-        );
-        for option in long_options(&[command]) {
-            assert!(
-                page.contains(&format!("\\-\\-{}", option.replace('-', "\\-"))),
-                "gmg {command} --{option}"
-            );
-        }
-    }
-    // One page per command, for `man gmg-events`.
-    let dir = tempfile::tempdir().unwrap();
-    let out = gmg()
-        .args(["man", "--dir"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
-    let mut pages: Vec<String> = fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    pages.sort();
-    let mut expected: Vec<String> = commands.iter().map(|c| format!("gmg-{c}.1")).collect();
-    expected.push("gmg.1".to_string());
-    expected.sort();
-    assert_eq!(pages, expected);
-    let events = fs::read_to_string(dir.path().join("gmg-events.1")).unwrap();
-    assert!(events.contains("\n.TH GMG-EVENTS 1 "), "{events}");
-    for option in long_options(&["events"]) {
-        assert!(
-            events.contains(&format!("\\-\\-{}", option.replace('-', "\\-"))),
-            "--{option}"
-        );
-    }
-}
-
-/// The manual as groff sets it on a page `width` columns wide; None without groff.
-fn groff(width: usize) -> Option<String> {
-    let mut groff = Command::new("groff")
-        .args(["-man", "-Tutf8", &format!("-rLL={width}n")])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .ok()?;
-    groff
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdout(&["man"]).as_bytes())
-        .unwrap();
-    let out = groff.wait_with_output().unwrap();
-    // Strip groff's overstrike bold and underline (c\bc, _\bc).
-    let text = String::from_utf8_lossy(&out.stdout);
-    let mut plain = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c == '\u{8}' {
-            plain.pop();
-        } else {
-            plain.push(c);
-        }
-    }
-    Some(plain)
-}
-
-#[test]
-fn groff_keeps_example_lines_whole_and_within_the_page() {
-    let Some(text) = groff(60) else {
-        eprintln!(
-            "groff_keeps_example_lines_whole_and_within_the_page: skipped, groff is not installed"
-        );
-        return;
-    };
-    // Even on a 60-column page the example stays on its own line, unfilled.
-    assert!(
-        text.lines().any(
-            |l| l.trim() == "gmg events --kind multi-stakeholder-meeting -f csv > meetings.csv"
-        ),
-        "{text}"
-    );
-    // On an 80-column page no line runs past the edge.
-    let text = groff(80).unwrap();
-    for line in text.lines() {
-        assert!(
-            line.chars().count() <= 80,
-            "{} columns: {line}",
-            line.chars().count()
-        );
-    }
 }
 
 #[test]

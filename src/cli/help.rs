@@ -240,7 +240,7 @@ pub fn command() -> clap::Command {
         })
         .mut_subcommand("export", |c| {
             c.after_help(
-                "Examples:\n  gmg export gmg.sqlite\n  sqlite3 gmg.sqlite \"select kind, id from search where search match 'xenophobia'\"\n  gmg export - --data my-copy.ron > my-copy.sqlite\n\n\
+                "Examples:\n  gmg export gmg.sqlite\n  sqlite3 gmg.sqlite \"select id from search where search match 'gender'\"\n  gmg export - --data my-copy.ron > my-copy.sqlite\n\n\
                  The database has one table per collection, link tables for lists (organisers, Chairs,\n\
                  co-chairs, participants, leads, other passages) with foreign keys to the members and\n\
                  records they name, a full-text index (search) and views (statement_events,\n\
@@ -250,7 +250,7 @@ pub fn command() -> clap::Command {
         })
         .mut_subcommand("sql", |c| {
             c.after_help(
-                "Examples:\n  gmg sql \"select count(*) from statements\"\n  gmg sql \"select id, event_title, organizers from statement_events\" -f csv\n  gmg sql \"select member, role, record_id from member_roles where member = 'UN Women'\"\n  gmg sql \"select kind, id, title from search where search match 'remittance*'\"\n  gmg sql --schema\n\n\
+                "Examples:\n  gmg sql \"select count(*) from statements\"\n  gmg sql \"select id, event_title, organizers from statement_events\" -f csv\n  gmg sql \"select role, record_id from member_roles where member = 'IOM'\"\n  gmg sql \"select kind, id from search where search match 'remittance*'\"\n  gmg sql --schema\n\n\
                  The query runs on the schema `gmg export` writes, in memory and read-only: a statement\n\
                  that would change data, or attach another database, fails with SQLite's message. One\n\
                  statement per run.",

@@ -14,6 +14,20 @@ pub fn gmg() -> Command {
     cmd
 }
 
+/// The path of the gmg binary.
+pub fn bin() -> String {
+    assert_cmd::cargo::cargo_bin("gmg").display().to_string()
+}
+
+/// `gmg` as a plain process (for its standard streams), in a clean environment.
+pub fn process() -> std::process::Command {
+    let mut cmd = std::process::Command::new(bin());
+    cmd.env_remove("GMG_DATA")
+        .env_remove("COLUMNS")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
 /// Runs `gmg ARGS`, expects success, returns stdout.
 pub fn stdout(args: &[&str]) -> String {
     let out = gmg().args(args).output().expect("gmg runs");
