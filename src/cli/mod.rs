@@ -29,8 +29,9 @@ const LONG_ABOUT: &str = "\
 Query the facts of UN Women's 2016 Chair's report to the Global Migration Group (GMG):
 the joint statements delivered, the meetings and events held, the member entities, the
 issues handed over to the next Chair, and the working groups and task forces with their
-deliverables. Every record names the section of the report it comes
-from and quotes the report verbatim. Run `gmg` alone for an overview.";
+deliverables. Every record names the section of the report it comes from and quotes the
+report verbatim. `gmg export` and `gmg sql` take it into SQL. Run `gmg` alone for an
+overview.";
 
 /// The examples of `gmg --help`, and of the manual.
 pub const EXAMPLES: &str = "\
@@ -81,8 +82,7 @@ pub enum Command {
     Handover(HandoverArgs),
     /// List the Working Groups and Task Forces, their co-chairs and participants
     Groups(GroupsArgs),
-    /// List the deliverables: products of the GMG, its groups and members, with lead,
-    /// status and due date
+    /// List the products of the GMG, its groups and members: lead, status, due date
     Deliverables(DeliverablesArgs),
     /// Search every collection for TEXT, one row per matching record
     Search(SearchArgs),
