@@ -316,6 +316,14 @@ fn sql_is_read_only_and_says_what_went_wrong() {
         "error: the query holds more than one statement; gmg sql runs one\n"
     );
     assert_eq!(
+        fails(&["sql", "select id from events", "--limit", "2"], 2),
+        "error: '--limit' does not apply to gmg sql: the query shapes its rows; use LIMIT\n"
+    );
+    assert_eq!(
+        fails(&["sql", "select id from events", "--fields", "id"], 2),
+        "error: '--fields' does not apply to gmg sql: the query shapes its rows; use the select list\n"
+    );
+    assert_eq!(
         fails(&["sql", " "], 2).lines().next().unwrap(),
         "error: invalid value ' ' for '[QUERY]': expected a SQL query, such as \"select count(*) from statements\""
     );

@@ -10,6 +10,7 @@ use rusqlite::types::ValueRef;
 use crate::cli::{Format, SqlArgs};
 use crate::database::{self, SCHEMA};
 use crate::dataset::{self, Origin};
+use crate::exit::UsageError;
 use crate::output::{Destination, Flow, Grid, Sink};
 use crate::record::Cell;
 use crate::text::escape_controls;
@@ -18,6 +19,22 @@ pub fn run(data: Option<&Path>, args: &SqlArgs) -> anyhow::Result<()> {
     let Some(query) = args.query.as_deref() else {
         return Sink::open(None)?.write(|out| out.write_all(SCHEMA.as_bytes()));
     };
+    // The query chooses, orders and limits the rows; the listings' options for that would
+    // only fight it.
+    let o = &args.output;
+    for (given, option, instead) in [
+        (o.fields.is_some(), "--fields", "the select list"),
+        (o.sort.is_some(), "--sort", "ORDER BY"),
+        (o.reverse, "--reverse", "ORDER BY … DESC"),
+        (o.limit.is_some(), "--limit", "LIMIT"),
+    ] {
+        if given {
+            return Err(UsageError::other(format!(
+                "'{option}' does not apply to gmg sql: the query shapes its rows; use {instead}"
+            ))
+            .into());
+        }
+    }
     let dest = Destination::new(&args.output, Format::Table)?;
     let origin = Origin::from_option(data);
     let loaded = dataset::load(&origin)?;
