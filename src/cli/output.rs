@@ -48,6 +48,21 @@ pub struct OutputArgs {
     pub color: ColorChoice,
 }
 
+impl OutputArgs {
+    /// The first option given that chooses, orders or limits rows (`--fields`, `--sort`,
+    /// `--reverse`, `--limit`), for commands whose rows are not the user's to shape.
+    pub fn shaping(&self) -> Option<&'static str> {
+        [
+            (self.fields.is_some(), "--fields"),
+            (self.sort.is_some(), "--sort"),
+            (self.reverse, "--reverse"),
+            (self.limit.is_some(), "--limit"),
+        ]
+        .into_iter()
+        .find_map(|(given, option)| given.then_some(option))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// An aligned table for reading in a terminal

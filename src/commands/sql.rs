@@ -21,19 +21,17 @@ pub fn run(data: Option<&Path>, args: &SqlArgs) -> anyhow::Result<()> {
     };
     // The query chooses, orders and limits the rows; the listings' options for that would
     // only fight it.
-    let o = &args.output;
-    for (given, option, instead) in [
-        (o.fields.is_some(), "--fields", "the select list"),
-        (o.sort.is_some(), "--sort", "ORDER BY"),
-        (o.reverse, "--reverse", "ORDER BY … DESC"),
-        (o.limit.is_some(), "--limit", "LIMIT"),
-    ] {
-        if given {
-            return Err(UsageError::other(format!(
-                "'{option}' does not apply to gmg sql: the query shapes its rows; use {instead}"
-            ))
-            .into());
-        }
+    if let Some(option) = args.output.shaping() {
+        let instead = match option {
+            "--fields" => "the select list",
+            "--sort" => "ORDER BY",
+            "--reverse" => "ORDER BY … DESC",
+            _ => "LIMIT",
+        };
+        return Err(UsageError::other(format!(
+            "'{option}' does not apply to gmg sql: the query shapes its rows; use {instead}"
+        ))
+        .into());
     }
     let dest = Destination::new(&args.output, Format::Table)?;
     let origin = Origin::from_option(data);

@@ -56,19 +56,11 @@ pub fn run(data: Option<&Path>, args: &TimelineArgs) -> anyhow::Result<()> {
     let dest = Destination::new(&args.output, Format::Table)?;
     if dest.style.format == Format::Table {
         // The chart is a chart: its rows are the months, in order, all of them.
-        let o = &args.output;
-        for (given, option) in [
-            (o.fields.is_some(), "--fields"),
-            (o.sort.is_some(), "--sort"),
-            (o.reverse, "--reverse"),
-            (o.limit.is_some(), "--limit"),
-        ] {
-            if given {
-                return Err(UsageError::other(format!(
-                    "'{option}' shapes rows, and the chart has none; ask for the months as rows with -f csv (or tsv, json, ndjson, markdown)"
-                ))
-                .into());
-            }
+        if let Some(option) = args.output.shaping() {
+            return Err(UsageError::other(format!(
+                "'{option}' shapes rows, and the chart has none; ask for the months as rows with -f csv (or tsv, json, ndjson, markdown)"
+            ))
+            .into());
         }
     }
     let loaded = dataset::load(&Origin::from_option(data))?;

@@ -111,14 +111,6 @@ pub fn render(grid: &dyn Grid, style: &Style, out: &mut dyn Write) -> io::Result
 /// The note that says which columns a table hid to fit `width`, and how to see them
 /// (`elsewhere`: the options that show them); `None` when none was hidden.
 pub fn hidden_note(hidden: &[&str], width: Option<u16>, elsewhere: &str) -> Option<String> {
-    // Several tables may hide the same column; each is named once.
-    let mut once: Vec<&str> = Vec::with_capacity(hidden.len());
-    for name in hidden {
-        if !once.contains(name) {
-            once.push(name);
-        }
-    }
-    let hidden = once.as_slice();
     if hidden.is_empty() {
         return None;
     }

@@ -63,11 +63,9 @@ fn members<'a>(data: &'a Dataset, names: &[crate::model::Text]) -> Vec<&'a Membe
 }
 
 /// The group with this id.
-fn group<'a>(data: &'a Dataset, id: Option<&str>) -> impl Iterator<Item = &'a Group> {
-    let id = id.map(str::to_string);
-    data.groups
-        .iter()
-        .filter(move |g| id.as_deref() == Some(&*g.id))
+fn group<'a>(data: &'a Dataset, id: Option<&str>) -> Option<&'a Group> {
+    let id = id?;
+    data.groups.iter().find(|g| *g.id == *id)
 }
 
 pub fn of_statement<'a>(data: &'a Dataset, s: &Statement) -> Vec<Link<'a>> {
@@ -172,7 +170,7 @@ pub fn of_group<'a>(data: &'a Dataset, g: &Group) -> Vec<Link<'a>> {
 }
 
 pub fn of_deliverable<'a>(data: &'a Dataset, d: &Deliverable) -> Vec<Link<'a>> {
-    let groups = group(data, d.group.as_deref());
+    let groups = group(data, d.group.as_deref()).into_iter();
     let leads = members(data, &d.lead);
     let handed = data
         .handover

@@ -12,11 +12,11 @@ use crate::text::Echo;
 
 /// Reports ids used more than once (ignoring case), within a collection or across them,
 /// so that `gmg show ID` always names one record.
-pub fn unique<'a>(problems: &mut Vec<String>, ids: &[(&'static str, Vec<&'a str>)]) {
+pub fn unique<'a>(problems: &mut Vec<String>, ids: &[(&'static str, &Vec<&'a str>)]) {
     let total = ids.iter().map(|(_, list)| list.len()).sum();
     let mut seen: HashMap<Cow<'a, str>, &'static str> = HashMap::with_capacity(total);
     for (what, list) in ids {
-        for &id in list {
+        for &id in list.iter() {
             let key = if id.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
                 Cow::Owned(id.to_lowercase())
             } else {

@@ -175,25 +175,26 @@ pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
     let (groups, bad_groups) = sort_out(parsed.groups, &mut problems);
     let (deliverables, bad_deliverables) = sort_out(parsed.deliverables, &mut problems);
 
+    let known = across::Known {
+        groups: keys(&groups, &bad_groups),
+        deliverables: keys(&deliverables, &bad_deliverables),
+        members: keys(&members, &bad_members),
+    };
     across::unique(
         &mut problems,
         &[
-            ("event", keys(&events, &bad_events)),
-            ("statement", keys(&statements, &bad_statements)),
-            ("member", keys(&members, &bad_members)),
-            ("handover item", keys(&handover, &bad_handover)),
-            ("group", keys(&groups, &bad_groups)),
-            ("deliverable", keys(&deliverables, &bad_deliverables)),
+            ("event", &keys(&events, &bad_events)),
+            ("statement", &keys(&statements, &bad_statements)),
+            ("member", &known.members),
+            ("handover item", &keys(&handover, &bad_handover)),
+            ("group", &known.groups),
+            ("deliverable", &known.deliverables),
         ],
     );
     across::statements_at_events(&mut problems, &events, &bad_events, &statements);
     across::links(
         &mut problems,
-        &across::Known {
-            groups: keys(&groups, &bad_groups),
-            deliverables: keys(&deliverables, &bad_deliverables),
-            members: keys(&members, &bad_members),
-        },
+        &known,
         &events,
         &handover,
         &groups,
