@@ -116,6 +116,7 @@ fn baked(data: &model::Dataset) -> String {
     collection("EVENTS", "Event", &|o| slice(&data.events, o));
     collection("STATEMENTS", "Statement", &|o| slice(&data.statements, o));
     collection("MEMBERS", "Member", &|o| slice(&data.members, o));
+    collection("ENTITIES", "Entity", &|o| slice(&data.entities, o));
     collection("HANDOVER", "Handover", &|o| slice(&data.handover, o));
     collection("GROUPS", "Group", &|o| slice(&data.groups, o));
     collection("DELIVERABLES", "Deliverable", &|o| {

@@ -174,9 +174,10 @@ impl Bake for model::Statement {
 
 impl Bake for model::Member {
     fn bake(&self, out: &mut String) {
-        let fields: [(&str, &dyn Bake); 7] = [
+        let fields: [(&str, &dyn Bake); 8] = [
             ("acronym", &self.acronym),
             ("name", &self.name),
+            ("aliases", &self.aliases),
             ("added", &self.added),
             ("section", &self.section),
             ("quote", &self.quote),
@@ -184,6 +185,20 @@ impl Bake for model::Member {
             ("note", &self.note),
         ];
         record(out, "Member", &fields);
+    }
+}
+
+impl Bake for model::Entity {
+    fn bake(&self, out: &mut String) {
+        let fields: [(&str, &dyn Bake); 6] = [
+            ("acronym", &self.acronym),
+            ("name", &self.name),
+            ("aliases", &self.aliases),
+            ("section", &self.section),
+            ("quote", &self.quote),
+            ("note", &self.note),
+        ];
+        record(out, "Entity", &fields);
     }
 }
 

@@ -10,6 +10,7 @@ mod fold;
 mod model;
 mod output;
 mod record;
+mod suggest;
 mod text;
 
 use std::io::Write;
@@ -25,13 +26,14 @@ use crate::exit::Exit;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let cli = match cli::command()
-        .try_get_matches()
+        .try_get_matches_from(&args)
         .and_then(|matches| cli::Cli::from_arg_matches(&matches))
     {
         Ok(cli) => cli,
         // Help and version exit 0, usage errors 2.
-        Err(error) => return exit::clap_error(&error),
+        Err(error) => return exit::clap_error(&cli::refine(error, &args)),
     };
     match commands::run(&cli) {
         Ok(()) => Exit::Success.into(),

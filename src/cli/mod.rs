@@ -5,6 +5,7 @@
 mod help;
 mod output;
 mod parse;
+mod tips;
 
 use std::path::PathBuf;
 
@@ -17,6 +18,7 @@ use parse::{
     parse_month, parse_name, parse_query, parse_section, parse_since, parse_sql, parse_until,
     parse_year,
 };
+pub use tips::refine;
 
 use crate::exit::UsageError;
 use crate::filter::{Month, PeriodSpec};

@@ -11,8 +11,8 @@ use crate::cli::{
 };
 use crate::dataset::{self, Origin};
 use crate::exit::UsageError;
-use crate::filter::{entity_names, group_ids, Filter, PeriodSpec};
-use crate::model::{Dataset, Deliverable, Event, Group, Handover, Member, Statement};
+use crate::filter::{entity_key, group_ids, Filter, Needle, PeriodSpec};
+use crate::model::{Dataset, Deliverable, Entities, Event, Group, Handover, Member, Statement};
 use crate::output::{self, Destination, Rows};
 use crate::record::Record;
 
@@ -28,7 +28,7 @@ pub fn statements(data: Option<&Path>, args: &StatementsArgs) -> anyhow::Result<
     let period = args.dates.period()?;
     list(data, &args.output, |d| {
         let filter = shared::<Statement>(&args.text, period.as_ref(), d)
-            .contains::<Statement>("location", args.location.as_deref());
+            .contains::<Statement>("location", location(d, args.location.as_deref())?);
         Ok((&d.statements[..], filter))
     })
 }
@@ -43,7 +43,7 @@ pub fn members(data: Option<&Path>, args: &MembersArgs) -> anyhow::Result<()> {
 
 pub fn handover(data: Option<&Path>, args: &HandoverArgs) -> anyhow::Result<()> {
     list(data, &args.output, |d| {
-        let chair = entities(d, args.chair.as_deref());
+        let chair = entity(d, "--chair <NAME>", args.chair.as_deref())?;
         let filter = shared::<Handover>(&args.text, None, d).entity::<Handover>("chairs", chair);
         Ok((&d.handover[..], filter))
     })
@@ -53,8 +53,14 @@ pub fn groups(data: Option<&Path>, args: &GroupsArgs) -> anyhow::Result<()> {
     list(data, &args.output, |d| {
         let kind: Vec<&str> = args.kind.iter().map(|k| k.as_str()).collect();
         let filter = shared::<Group>(&args.text, None, d)
-            .entity::<Group>("chairs", entities(d, args.chair.as_deref()))
-            .entity::<Group>("participants", entities(d, args.participant.as_deref()))
+            .entity::<Group>(
+                "chairs",
+                entity(d, "--chair <NAME>", args.chair.as_deref())?,
+            )
+            .entity::<Group>(
+                "participants",
+                entity(d, "--participant <NAME>", args.participant.as_deref())?,
+            )
             .one_of::<Group>("kind", &kind);
         Ok((&d.groups[..], filter))
     })
@@ -67,16 +73,64 @@ pub fn deliverables(data: Option<&Path>, args: &DeliverablesArgs) -> anyhow::Res
         let kind: Vec<&str> = args.kind.iter().map(|k| k.as_str()).collect();
         let filter = shared::<Deliverable>(&args.text, period.as_ref(), d)
             .one_of::<Deliverable>("group", &group(d, args.group.as_deref())?)
-            .entity::<Deliverable>("lead", entities(d, args.lead.as_deref()))
+            .entity::<Deliverable>("lead", entity(d, "--lead <NAME>", args.lead.as_deref())?)
             .one_of::<Deliverable>("status", &status)
             .one_of::<Deliverable>("kind", &kind);
         Ok((&d.deliverables[..], filter))
     })
 }
 
-/// The names that mean the entity `name` names (see [`entity_names`]).
-fn entities(data: &Dataset, name: Option<&str>) -> Option<Vec<String>> {
-    name.map(|n| entity_names(&data.members, n))
+/// The folded spellings of the entity `name` names, by any spelling (see [`Entities`]).
+/// A name that is no spelling of any entity the dataset names is a usage error that offers
+/// the nearest names: an empty list would read as a fact about the report.
+pub fn entity(
+    data: &Dataset,
+    option: &str,
+    name: Option<&str>,
+) -> Result<Option<Vec<String>>, UsageError> {
+    let Some(name) = name else {
+        return Ok(None);
+    };
+    let index = Entities::new(data);
+    match index.keys_of(name) {
+        Some(keys) => Ok(Some(keys)),
+        None => {
+            let nearest = crate::suggest::nearest(name, index.spellings(), entity_key, 5);
+            Err(UsageError::new(
+                option,
+                name,
+                format!(
+                    "no entity in the report is called that; did you mean {}? (gmg members lists the members)",
+                    crate::suggest::or_list(&nearest)
+                ),
+            ))
+        }
+    }
+}
+
+/// `--location` as given, where it is part of some event's or statement's location. Text
+/// that is part of none names no place the report gives: a usage error that offers the
+/// nearest places, rather than an empty list that would read as a fact.
+pub fn location<'v>(data: &Dataset, text: Option<&'v str>) -> Result<Option<&'v str>, UsageError> {
+    let Some(text) = text else {
+        return Ok(None);
+    };
+    let places = (data.events.iter().filter_map(|e| e.location.as_deref()))
+        .chain(data.statements.iter().filter_map(|s| s.location.as_deref()));
+    let needle = Needle::new(text);
+    if places.clone().any(|p| needle.found_in(p)) {
+        return Ok(Some(text));
+    }
+    let parts = places.flat_map(|p| std::iter::once(p).chain(p.split(", ")));
+    let nearest = crate::suggest::nearest(text, parts, entity_key, 5);
+    Err(UsageError::new(
+        "--location <TEXT>",
+        text,
+        format!(
+            "no event or statement is in a place called that; known places include {}",
+            nearest.join(", ")
+        ),
+    ))
 }
 
 /// The ids of the groups `--group` names; a name that fits no group is a usage error that
@@ -119,11 +173,8 @@ pub fn for_events(
     args: &EventFilterArgs,
     data: &Dataset,
 ) -> Result<Filter, UsageError> {
-    event_only(
-        filter.contains::<Event>("location", args.location.as_deref()),
-        args,
-        data,
-    )
+    let location = location(data, args.location.as_deref())?;
+    event_only(filter.contains::<Event>("location", location), args, data)
 }
 
 /// The filters only events have (a statement passes them through its event): kind,
@@ -135,7 +186,10 @@ pub fn event_only(
 ) -> Result<Filter, UsageError> {
     Ok(filter
         .one_of::<Event>("kind", &args.kinds())
-        .entity::<Event>("organizers", entities(data, args.organizer.as_deref()))
+        .entity::<Event>(
+            "organizers",
+            entity(data, "--organizer <ORG>", args.organizer.as_deref())?,
+        )
         .one_of::<Event>("group", &group(data, args.group.as_deref())?))
 }
 

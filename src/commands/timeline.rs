@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use crate::cli::{Format, TimelineArgs};
-use crate::commands::list::{event_only, print, shared, Shape};
+use crate::commands::list::{event_only, location, print, shared, Shape};
 use crate::dataset::{self, Origin};
 use crate::exit::UsageError;
 use crate::filter::{Filter, Period};
@@ -68,10 +68,10 @@ pub fn run(data: Option<&Path>, args: &TimelineArgs) -> anyhow::Result<()> {
 
     // Kind, organiser and group belong to events; a statement passes them through its event.
     let event_only = event_only(Filter::default(), &args.events, &loaded)?;
-    let events = shared::<Event>(&args.text, None, &loaded)
-        .contains::<Event>("location", args.events.location.as_deref());
-    let statements = shared::<Statement>(&args.text, None, &loaded)
-        .contains::<Statement>("location", args.events.location.as_deref());
+    let place = location(&loaded, args.events.location.as_deref())?;
+    let events = shared::<Event>(&args.text, None, &loaded).contains::<Event>("location", place);
+    let statements =
+        shared::<Statement>(&args.text, None, &loaded).contains::<Statement>("location", place);
 
     let chosen_events: Vec<&Event> = loaded
         .events

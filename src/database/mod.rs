@@ -1,12 +1,9 @@
 //! The dataset as a SQLite database (see `schema.sql`), built in memory: written to a file by
 //! `gmg export`, queried by `gmg sql`.
 
-use std::collections::HashMap;
-
 use rusqlite::{params, Connection, Transaction};
 
-use crate::fold::entity_key;
-use crate::model::{Dataset, DateSpan, Member, Source, Text};
+use crate::model::{Dataset, DateSpan, Entities, Source, Text};
 use crate::record::{Cell, Record};
 
 /// The schema: tables, the full-text index and the views.
@@ -37,26 +34,6 @@ pub fn names_search(query: &str) -> bool {
     query.to_ascii_lowercase().contains(SEARCH_TABLE)
 }
 
-/// The members by every name that means them (acronym and full name, folded as `--organizer`
-/// folds them), to find the member a list item names.
-struct Members<'a>(HashMap<String, &'a str>);
-
-impl<'a> Members<'a> {
-    fn new(members: &'a [Member]) -> Self {
-        let mut keys = HashMap::with_capacity(members.len() * 2);
-        for m in members.iter().rev() {
-            keys.insert(entity_key(&m.name), &*m.acronym);
-            keys.insert(entity_key(&m.acronym), &*m.acronym);
-        }
-        Members(keys)
-    }
-
-    /// The acronym of the member `name` means, if any.
-    fn find(&self, name: &str) -> Option<&'a str> {
-        self.0.get(&entity_key(name)).copied()
-    }
-}
-
 /// The 1-based place of the `i`th item of a list.
 fn position(i: usize) -> i64 {
     i64::try_from(i).map_or(i64::MAX, |i| i + 1)
@@ -76,7 +53,7 @@ fn dates(span: Option<&DateSpan>) -> (Option<String>, Option<String>, Option<&'s
 
 fn fill(tx: &Transaction<'_>, d: &Dataset, dataset: &str) -> rusqlite::Result<()> {
     let r = &d.report;
-    let members = Members::new(&d.members);
+    let members = Entities::new(d);
     tx.execute(
         "INSERT INTO report VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
@@ -129,7 +106,8 @@ fn fill(tx: &Transaction<'_>, d: &Dataset, dataset: &str) -> rusqlite::Result<()
         ])?;
         for (statement, names) in [(&mut list, &g.chairs), (&mut joined, &g.participants)] {
             for (i, name) in names.iter().enumerate() {
-                statement.execute(params![&*g.id, position(i), members.find(name)])?;
+                let member = members.member(name).map(|m| &*m.acronym);
+                statement.execute(params![&*g.id, position(i), member])?;
             }
         }
         sources(&g.id, &g.also)?;
@@ -182,7 +160,8 @@ fn fill(tx: &Transaction<'_>, d: &Dataset, dataset: &str) -> rusqlite::Result<()
     let mut list = tx.prepare("INSERT INTO deliverable_leads VALUES (?1, ?2, ?3, ?4)")?;
     for x in d.deliverables.iter() {
         record.execute(params![&*x.id, "deliverable", &*x.title])?;
-        let (due, _, precision) = dates(x.due.as_ref());
+        // A deadline is the end of the period the report gives (as in every listing format).
+        let (_, due, precision) = dates(x.due.as_ref());
         insert.execute(params![
             &*x.id,
             &*x.title,
@@ -230,10 +209,11 @@ fn names(
     statement: &mut rusqlite::Statement<'_>,
     id: &str,
     names: &[Text],
-    members: &Members<'_>,
+    members: &Entities<'_>,
 ) -> rusqlite::Result<()> {
     for (i, name) in names.iter().enumerate() {
-        statement.execute(params![id, position(i), &**name, members.find(name)])?;
+        let member = members.member(name).map(|m| &*m.acronym);
+        statement.execute(params![id, position(i), &**name, member])?;
     }
     Ok(())
 }

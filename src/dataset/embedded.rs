@@ -8,8 +8,8 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use crate::model::{
-    Dataset, DateSpan, Deliverable, DeliverableKind, Event, EventKind, Group, GroupKind, Handover,
-    Member, Precision, Report, Source, Statement, Status,
+    Dataset, DateSpan, Deliverable, DeliverableKind, Entity, Event, EventKind, Group, GroupKind,
+    Handover, Member, Precision, Report, Source, Statement, Status,
 };
 
 include!(concat!(env!("OUT_DIR"), "/gmg2016.rs"));
@@ -32,6 +32,7 @@ pub fn dataset() -> Dataset {
         events: Cow::Borrowed(EVENTS),
         statements: Cow::Borrowed(STATEMENTS),
         members: Cow::Borrowed(MEMBERS),
+        entities: Cow::Borrowed(ENTITIES),
         handover: Cow::Borrowed(HANDOVER),
         groups: Cow::Borrowed(GROUPS),
         deliverables: Cow::Borrowed(DELIVERABLES),

@@ -189,6 +189,7 @@ mod properties {
             .prop_map(|(acronym, name, added, section, quote, note)| RawMember {
                 acronym,
                 name,
+                aliases: vec![],
                 added,
                 section,
                 quote,

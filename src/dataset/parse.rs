@@ -11,7 +11,7 @@ use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
 
 use super::check::{check, Checkable, Checked, Parsed, Problems};
 use super::raw::RawReport;
-use crate::model::{Dataset, Deliverable, Event, Group, Handover, Member, Statement};
+use crate::model::{Dataset, Deliverable, Entity, Event, Group, Handover, Member, Statement};
 use crate::text::Echo;
 
 /// Parses and checks dataset text; `name` is how problems name the file. The dataset borrows
@@ -34,6 +34,7 @@ pub fn read(text: &'static str, name: &str) -> Result<Parsed, Problems> {
         events: document.events.0,
         statements: document.statements.0,
         members: document.members.0,
+        entities: document.entities.0,
         handover: document.handover.0,
         groups: document.groups.0,
         deliverables: document.deliverables.0,
@@ -63,6 +64,8 @@ struct Document {
     statements: CheckedList<Statement>,
     #[serde(default)]
     members: CheckedList<Member>,
+    #[serde(default)]
+    entities: CheckedList<Entity>,
     #[serde(default)]
     handover: CheckedList<Handover>,
     #[serde(default)]

@@ -88,6 +88,8 @@ pub struct RawDataset<'a> {
     #[serde(default)]
     pub members: Vec<RawMember<'a>>,
     #[serde(default)]
+    pub entities: Vec<RawEntity<'a>>,
+    #[serde(default)]
     pub handover: Vec<RawHandover<'a>>,
     #[serde(default)]
     pub groups: Vec<RawGroup<'a>>,
@@ -167,11 +169,26 @@ pub struct RawMember<'a> {
     pub acronym: Str<'a>,
     pub name: Str<'a>,
     #[serde(default)]
+    pub aliases: Vec<Str<'a>>,
+    #[serde(default)]
     pub added: Option<i32>,
     pub section: Str<'a>,
     pub quote: Str<'a>,
     #[serde(default)]
     pub also: Vec<RawSource<'a>>,
+    #[serde(default)]
+    pub note: Option<Str<'a>>,
+}
+
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
+#[serde(rename = "Entity", deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct RawEntity<'a> {
+    pub acronym: Str<'a>,
+    pub name: Str<'a>,
+    #[serde(default)]
+    pub aliases: Vec<Str<'a>>,
+    pub section: Str<'a>,
+    pub quote: Str<'a>,
     #[serde(default)]
     pub note: Option<Str<'a>>,
 }

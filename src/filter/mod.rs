@@ -5,7 +5,7 @@ mod period;
 mod text;
 
 pub use period::{Month, Period, PeriodSpec};
-pub use text::{entity_names, find, group_ids, Needle};
+pub use text::{entity_key, find, group_ids, Needle};
 
 use crate::record::{Cell, Record};
 
@@ -18,7 +18,8 @@ enum Test {
     Contains(usize, Needle),
     /// The field's text, or one item of its list, equals one of the needles.
     Equals(usize, Vec<Needle>),
-    /// The field, or one item of it, names the same entity as one of these names.
+    /// The field, or one item of it, is a spelling of the entity with these folded keys
+    /// (see `model::Entities::keys_of`).
     Entity(usize, Vec<String>),
     /// The record comes from this section or a part of it ("II" matches "II.1"), or quotes
     /// it among its other passages (the second field, `also`, when the record has one).
@@ -69,10 +70,10 @@ impl Filter {
         })
     }
 
-    /// Adds: the field, or an item of it, names the entity `names` names (see
-    /// [`entity_names`]).
-    pub fn entity<R: Record>(self, field: &str, names: Option<Vec<String>>) -> Filter {
-        self.with::<R, _>(field, names, Test::Entity)
+    /// Adds: the field, or an item of it, names the entity whose spellings fold to `keys`
+    /// (see `model::Entities::keys_of`).
+    pub fn entity<R: Record>(self, field: &str, keys: Option<Vec<String>>) -> Filter {
+        self.with::<R, _>(field, keys, Test::Entity)
     }
 
     /// Adds: the integer field equals `value`.
@@ -125,9 +126,9 @@ fn passes<R: Record>(test: &Test, record: &R) -> bool {
         Test::Equals(f, needles) => {
             any_text(record.cell(*f), |s| needles.iter().any(|n| n.equals(s)))
         }
-        Test::Entity(f, names) => any_text(record.cell(*f), |s| {
+        Test::Entity(f, keys) => any_text(record.cell(*f), |s| {
             let key = text::entity_key(s);
-            names.iter().any(|n| text::entity_key(n) == key)
+            keys.contains(&key)
         }),
         Test::Section(f, also, needle) => {
             let within = |s: &str| section_within(s, needle.folded());

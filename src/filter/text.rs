@@ -1,11 +1,11 @@
 //! Text as search and the name filters compare it: case, typographic quotes and dashes,
-//! and runs of whitespace do not matter; an entity matches by its acronym or its name.
+//! and runs of whitespace do not matter.
 
 use std::ops::Range;
 
 pub use crate::fold::entity_key;
 use crate::fold::fold;
-use crate::model::{Group, Member};
+use crate::model::Group;
 
 /// Search text, folded once: case, typographic quotes and dashes, and runs of whitespace do
 /// not matter (see [`fold`]).
@@ -72,19 +72,6 @@ pub fn find(haystack: &str, needle: &Needle) -> Option<Range<usize>> {
     Some(origin[at]..end)
 }
 
-/// The names that mean the same entity as `name`: a member's acronym and full name when
-/// `name` is either (in any case, and with -isation or -ization alike), else `name` alone.
-pub fn entity_names(members: &[Member], name: &str) -> Vec<String> {
-    let wanted = entity_key(name);
-    members
-        .iter()
-        .find(|m| entity_key(&m.acronym) == wanted || entity_key(&m.name) == wanted)
-        .map_or_else(
-            || vec![name.trim().to_string()],
-            |m| vec![m.acronym.to_string(), m.name.to_string()],
-        )
-}
-
 /// The ids of the groups `name` names: the one whose id it is (any case), else every group
 /// whose name contains it (folded, as search folds).
 pub fn group_ids<'a>(groups: &'a [Group], name: &str) -> Vec<&'a str> {
@@ -136,39 +123,5 @@ mod tests {
         assert_eq!(at("New York", "new\tyork"), Some(0..8));
         assert_eq!(at("New York", "york city"), None);
         assert!(Needle::new(" Women’s  Economic ").equals("women's economic"));
-    }
-
-    fn member(acronym: &str, name: &str) -> Member {
-        Member {
-            acronym: acronym.to_string().into(),
-            name: name.to_string().into(),
-            added: None,
-            section: "Annex D".into(),
-            quote: "q".into(),
-            also: Default::default(),
-            note: None,
-        }
-    }
-
-    #[test]
-    fn an_entity_is_found_by_acronym_or_name_in_either_spelling() {
-        let members = [
-            member("ILO", "International Labour Organisation"),
-            member("IOM", "International Organisation for Migration"),
-        ];
-        let ilo = [
-            "ILO".to_string(),
-            "International Labour Organisation".to_string(),
-        ];
-        assert_eq!(entity_names(&members, "ilo"), ilo);
-        assert_eq!(
-            entity_names(&members, "International Labour Organization"),
-            ilo
-        );
-        assert_eq!(
-            entity_names(&members, " INTERNATIONAL labour organisation"),
-            ilo
-        );
-        assert_eq!(entity_names(&members, "Mayor of Quito"), ["Mayor of Quito"]);
     }
 }

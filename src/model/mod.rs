@@ -1,13 +1,16 @@
 //! The checked records of a dataset: real dates, known kinds, resolved links.
 //! Nothing here is built except by the dataset's checks, at run time or in the build script
-//! for the embedded data (which is why this file depends on nothing but chrono).
+//! for the embedded data (which is why it depends on nothing but chrono and the folding of
+//! names).
 
 use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate};
 
+mod entities;
 mod vocab;
 
+pub use entities::Entities;
 pub use vocab::{DeliverableKind, EventKind, GroupKind, Status};
 
 /// How exactly the report dates an occurrence.
@@ -135,11 +138,29 @@ pub struct Statement {
 pub struct Member {
     pub acronym: Text,
     pub name: Text,
+    /// Other spellings of the member's name that the report uses ("UNDESA", "UN-DESA"),
+    /// beyond those the folding of names already makes one (see [`entity_key`]).
+    ///
+    /// [`entity_key`]: crate::fold::entity_key
+    pub aliases: List<Text>,
     /// The year of admission, only where the report states it.
     pub added: Option<i32>,
     pub section: Text,
     pub quote: Text,
     pub also: List<Source>,
+    pub note: Option<Text>,
+}
+
+/// An entity the records name that is not a member, where the report gives it a name and
+/// an acronym or several spellings (the International Training Centre of the ILO, ITC-ILO),
+/// so that every spelling names one entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    pub acronym: Text,
+    pub name: Text,
+    pub aliases: List<Text>,
+    pub section: Text,
+    pub quote: Text,
     pub note: Option<Text>,
 }
 
@@ -189,6 +210,7 @@ pub struct Deliverable {
     /// How far it has come, where the report states it.
     pub status: Option<Status>,
     /// When it is due, where the report gives a date: the span of that day, month or year.
+    /// The deadline is the span's end ("before the end of 2016" is due by 2016-12-31).
     pub due: Option<DateSpan>,
     pub url: Option<Text>,
     pub section: Text,
@@ -214,6 +236,8 @@ pub struct Dataset {
     pub events: List<Event>,
     pub statements: List<Statement>,
     pub members: List<Member>,
+    /// Entities other than members that the report names in several ways.
+    pub entities: List<Entity>,
     pub handover: List<Handover>,
     pub groups: List<Group>,
     pub deliverables: List<Deliverable>,

@@ -225,7 +225,8 @@ impl Record for Deliverable {
         "group" => Cell::opt_text(&d.group),
         "lead" => Cell::List(&d.lead),
         "status" => d.status.map_or(Cell::Null, |s| Cell::Text(s.as_str())),
-        "due" => Cell::opt_date(d.due.map(|s| s.start)),
+        // A deadline is the end of the period the report gives ("by the end of 2016").
+        "due" => Cell::opt_date(d.due.map(|s| s.end)),
         "precision" => d.due.map_or(Cell::Null, |s| Cell::Text(s.precision.as_str())),
         "url" => Cell::opt_text(&d.url),
         "section" => Cell::Text(&d.section),
@@ -254,6 +255,6 @@ impl Record for Deliverable {
 
     fn shown(&self, field: usize) -> Option<String> {
         let due = self.due?;
-        (Self::FIELDS[field] == "due").then(|| due.shown(due.start))
+        (Self::FIELDS[field] == "due").then(|| due.shown(due.end))
     }
 }

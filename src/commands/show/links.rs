@@ -1,7 +1,9 @@
 //! The records linked to the one `show` prints, and how each is linked.
 
 use crate::cli::Collection;
-use crate::model::{Dataset, DateSpan, Deliverable, Event, Group, Handover, Member, Statement};
+use crate::model::{
+    Dataset, DateSpan, Deliverable, Entities, Event, Group, Handover, Member, Statement,
+};
 use crate::record::Record;
 
 /// A record linked to the one shown.
@@ -49,16 +51,20 @@ impl<'a> Link<'a> {
     }
 }
 
-/// Whether `name` is the member's acronym or full name, in any case.
-fn is(m: &Member, name: &str) -> bool {
-    name.eq_ignore_ascii_case(&m.acronym) || name.eq_ignore_ascii_case(&m.name)
+/// Whether `name` is a spelling of the member (see [`Entities`]).
+fn is(index: &Entities<'_>, m: &Member, name: &str) -> bool {
+    index.member(name).is_some_and(|x| std::ptr::eq(x, m))
 }
 
 /// The members among `names`, in the dataset's order.
-fn members<'a>(data: &'a Dataset, names: &[crate::model::Text]) -> Vec<&'a Member> {
+fn members<'a>(
+    data: &'a Dataset,
+    index: &Entities<'a>,
+    names: &[crate::model::Text],
+) -> Vec<&'a Member> {
     data.members
         .iter()
-        .filter(|m| names.iter().any(|n| is(m, n)))
+        .filter(|m| names.iter().any(|n| is(index, m, n)))
         .collect()
 }
 
@@ -86,11 +92,11 @@ pub fn of_event<'a>(data: &'a Dataset, e: &Event) -> Vec<Link<'a>> {
         .collect()
 }
 
-pub fn of_member<'a>(data: &'a Dataset, m: &Member) -> Vec<Link<'a>> {
+pub fn of_member<'a>(data: &'a Dataset, index: &Entities<'a>, m: &Member) -> Vec<Link<'a>> {
     let organised = data
         .events
         .iter()
-        .filter(|e| e.organizers.iter().any(|o| is(m, o)));
+        .filter(|e| e.organizers.iter().any(|o| is(index, m, o)));
     let stated = data.statements.iter().filter(|s| {
         [
             Some(&s.title),
@@ -105,19 +111,18 @@ pub fn of_member<'a>(data: &'a Dataset, m: &Member) -> Vec<Link<'a>> {
     let handed = data
         .handover
         .iter()
-        .filter(|h| h.chairs.iter().any(|c| is(m, c)) || names(m, &h.text));
+        .filter(|h| h.chairs.iter().any(|c| is(index, m, c)) || names(m, &h.text));
     let chaired = data
         .groups
         .iter()
-        .filter(|g| g.chairs.iter().any(|c| is(m, c)));
-    let joined = data
-        .groups
-        .iter()
-        .filter(|g| !g.chairs.iter().any(|c| is(m, c)) && g.participants.iter().any(|p| is(m, p)));
+        .filter(|g| g.chairs.iter().any(|c| is(index, m, c)));
+    let joined = data.groups.iter().filter(|g| {
+        !g.chairs.iter().any(|c| is(index, m, c)) && g.participants.iter().any(|p| is(index, m, p))
+    });
     let led = data
         .deliverables
         .iter()
-        .filter(|d| d.lead.iter().any(|l| is(m, l)));
+        .filter(|d| d.lead.iter().any(|l| is(index, m, l)));
     chaired
         .map(|g| Link::group("co-chaired by this member", g))
         .chain(joined.map(|g| Link::group("this member takes part", g)))
@@ -125,7 +130,7 @@ pub fn of_member<'a>(data: &'a Dataset, m: &Member) -> Vec<Link<'a>> {
         .chain(organised.map(|e| Link::event("organised by this member", e)))
         .chain(stated.map(|s| Link::statement("names this member", s)))
         .chain(handed.map(|h| {
-            let relation = if h.chairs.iter().any(|c| is(m, c)) {
+            let relation = if h.chairs.iter().any(|c| is(index, m, c)) {
                 "listed under this member as Chair"
             } else {
                 "names this member"
@@ -135,8 +140,8 @@ pub fn of_member<'a>(data: &'a Dataset, m: &Member) -> Vec<Link<'a>> {
         .collect()
 }
 
-pub fn of_handover<'a>(data: &'a Dataset, h: &Handover) -> Vec<Link<'a>> {
-    let chairs = members(data, &h.chairs);
+pub fn of_handover<'a>(data: &'a Dataset, index: &Entities<'a>, h: &Handover) -> Vec<Link<'a>> {
+    let chairs = members(data, index, &h.chairs);
     let groups = data.groups.iter().filter(|g| h.groups.contains(&g.id));
     let deliverables = data
         .deliverables
@@ -150,11 +155,11 @@ pub fn of_handover<'a>(data: &'a Dataset, h: &Handover) -> Vec<Link<'a>> {
         .collect()
 }
 
-pub fn of_group<'a>(data: &'a Dataset, g: &Group) -> Vec<Link<'a>> {
-    let chairs = members(data, &g.chairs);
-    let others = members(data, &g.participants)
+pub fn of_group<'a>(data: &'a Dataset, index: &Entities<'a>, g: &Group) -> Vec<Link<'a>> {
+    let chairs = members(data, index, &g.chairs);
+    let others = members(data, index, &g.participants)
         .into_iter()
-        .filter(|m| !g.chairs.iter().any(|c| is(m, c)));
+        .filter(|m| !g.chairs.iter().any(|c| is(index, m, c)));
     let mine = |id: &Option<crate::model::Text>| id.as_deref() == Some(&*g.id);
     let events = data.events.iter().filter(|e| mine(&e.group));
     let deliverables = data.deliverables.iter().filter(|d| mine(&d.group));
@@ -169,9 +174,13 @@ pub fn of_group<'a>(data: &'a Dataset, g: &Group) -> Vec<Link<'a>> {
         .collect()
 }
 
-pub fn of_deliverable<'a>(data: &'a Dataset, d: &Deliverable) -> Vec<Link<'a>> {
+pub fn of_deliverable<'a>(
+    data: &'a Dataset,
+    index: &Entities<'a>,
+    d: &Deliverable,
+) -> Vec<Link<'a>> {
     let groups = group(data, d.group.as_deref()).into_iter();
-    let leads = members(data, &d.lead);
+    let leads = members(data, index, &d.lead);
     let handed = data
         .handover
         .iter()

@@ -11,9 +11,10 @@ use anyhow::bail;
 
 use crate::cli::{CardFormat, Collection, ShowArgs};
 use crate::dataset::{self, Origin};
-use crate::model::{Dataset, Deliverable, Event, Group, Handover, Member, Statement};
+use crate::model::{Dataset, Deliverable, Entities, Event, Group, Handover, Member, Statement};
 use crate::output::{hidden_note, Sink};
 use crate::record::Record;
+use crate::suggest;
 use crate::text::Echo;
 use card::Card;
 
@@ -53,6 +54,7 @@ impl<'a> Found<'a> {
 
     /// The card that shows the record, with its links.
     fn card(self, data: &'a Dataset) -> Card<'a> {
+        let index = Entities::new(data);
         match self {
             Found::Event(e) => Card::new(Collection::Event, e, links::of_event(data, e), &e.also),
             Found::Statement(s) => Card::new(
@@ -61,17 +63,28 @@ impl<'a> Found<'a> {
                 links::of_statement(data, s),
                 &s.also,
             ),
-            Found::Member(m) => {
-                Card::new(Collection::Member, m, links::of_member(data, m), &m.also)
-            }
-            Found::Handover(h) => {
-                Card::new(Collection::Handover, h, links::of_handover(data, h), &[])
-            }
-            Found::Group(g) => Card::new(Collection::Group, g, links::of_group(data, g), &g.also),
+            Found::Member(m) => Card::new(
+                Collection::Member,
+                m,
+                links::of_member(data, &index, m),
+                &m.also,
+            ),
+            Found::Handover(h) => Card::new(
+                Collection::Handover,
+                h,
+                links::of_handover(data, &index, h),
+                &[],
+            ),
+            Found::Group(g) => Card::new(
+                Collection::Group,
+                g,
+                links::of_group(data, &index, g),
+                &g.also,
+            ),
             Found::Deliverable(d) => Card::new(
                 Collection::Deliverable,
                 d,
-                links::of_deliverable(data, d),
+                links::of_deliverable(data, &index, d),
                 &d.also,
             ),
         }
@@ -132,21 +145,8 @@ fn find<'a>(data: &'a Dataset, id: &str) -> Option<Found<'a>> {
     Found::all(data).find(|f| plain(f.key()) == wanted)
 }
 
-/// Up to five keys nearest to `id`: those that start with it first, then by edit distance.
+/// Up to five keys nearest to `id` (see [`suggest::nearest`]).
 fn nearest_keys<'a>(data: &'a Dataset, id: &str) -> Vec<&'a str> {
-    let wanted = id.to_lowercase();
-    let mut scored: Vec<(usize, &str)> = Found::all(data)
-        .map(|f| {
-            let k = f.key();
-            let lower = k.to_lowercase();
-            let score = if lower.starts_with(&wanted) {
-                0
-            } else {
-                1 + strsim::levenshtein(&lower, &wanted)
-            };
-            (score, k)
-        })
-        .collect();
-    scored.sort();
-    scored.into_iter().take(5).map(|(_, k)| k).collect()
+    let keys: Vec<&str> = Found::all(data).map(|f| f.key()).collect();
+    suggest::nearest(id, keys, str::to_lowercase, 5)
 }

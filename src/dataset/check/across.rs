@@ -156,3 +156,16 @@ pub fn links(
         }
     }
 }
+
+/// No spelling of one entity (a member or a declared entity: acronym, name, alias) names
+/// another: each name must resolve to one entity (see `model::Entities`).
+pub fn entities(problems: &mut Vec<String>, data: &crate::model::Dataset) {
+    for (spelling, entity, other) in crate::model::Entities::new(data).clashes() {
+        problems.push(format!(
+            "entity '{}': the name '{}' is already a name of '{}'",
+            Echo(entity),
+            Echo(spelling),
+            Echo(other)
+        ));
+    }
+}

@@ -13,13 +13,16 @@ use std::fmt;
 pub use checker::parse_iso_date;
 use checker::Checker;
 use record::{
-    check_deliverable, check_event, check_group, check_handover, check_member, check_statement,
+    check_deliverable, check_entity, check_event, check_group, check_handover, check_member,
+    check_statement,
 };
 
 use super::raw::{
-    RawDeliverable, RawEvent, RawGroup, RawHandover, RawMember, RawReport, RawStatement,
+    RawDeliverable, RawEntity, RawEvent, RawGroup, RawHandover, RawMember, RawReport, RawStatement,
 };
-use crate::model::{Dataset, Deliverable, Event, Group, Handover, Member, Report, Statement};
+use crate::model::{
+    Dataset, Deliverable, Entity, Event, Group, Handover, Member, Report, Statement,
+};
 
 /// Quotes shorter than this cannot identify a passage.
 pub const MIN_QUOTE_CHARS: usize = 20;
@@ -71,6 +74,7 @@ pub struct Parsed {
     pub events: Vec<Checked<Event>>,
     pub statements: Vec<Checked<Statement>>,
     pub members: Vec<Checked<Member>>,
+    pub entities: Vec<Checked<Entity>>,
     pub handover: Vec<Checked<Handover>>,
     pub groups: Vec<Checked<Group>>,
     pub deliverables: Vec<Checked<Deliverable>>,
@@ -107,6 +111,7 @@ checkable! {
     Event: RawEvent, "event", check_event, id;
     Statement: RawStatement, "statement", check_statement, id;
     Member: RawMember, "member", check_member, acronym;
+    Entity: RawEntity, "entity", check_entity, acronym;
     Handover: RawHandover, "handover item", check_handover, id;
     Group: RawGroup, "group", check_group, id;
     Deliverable: RawDeliverable, "deliverable", check_deliverable, id;
@@ -171,6 +176,7 @@ pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
     let (events, bad_events) = sort_out(parsed.events, &mut problems);
     let (statements, bad_statements) = sort_out(parsed.statements, &mut problems);
     let (members, bad_members) = sort_out(parsed.members, &mut problems);
+    let (entities, _) = sort_out(parsed.entities, &mut problems);
     let (handover, bad_handover) = sort_out(parsed.handover, &mut problems);
     let (groups, bad_groups) = sort_out(parsed.groups, &mut problems);
     let (deliverables, bad_deliverables) = sort_out(parsed.deliverables, &mut problems);
@@ -201,8 +207,8 @@ pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
         &deliverables,
     );
 
-    match (start, end) {
-        (Some(start), Some(end)) if problems.is_empty() => Ok(Dataset {
+    let dataset = match (start, end) {
+        (Some(start), Some(end)) if problems.is_empty() => Dataset {
             report: Report {
                 title: r.title.into(),
                 chair: r.chair.into(),
@@ -214,10 +220,17 @@ pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
             events: events.into(),
             statements: statements.into(),
             members: members.into(),
+            entities: entities.into(),
             handover: handover.into(),
             groups: groups.into(),
             deliverables: deliverables.into(),
-        }),
-        _ => Err(problems),
+        },
+        _ => return Err(problems),
+    };
+    across::entities(&mut problems, &dataset);
+    if problems.is_empty() {
+        Ok(dataset)
+    } else {
+        Err(problems)
     }
 }

@@ -1,12 +1,14 @@
 //! The checks of each kind of record on its own, made as it is read, and the move of its
 //! fields into the model.
 
-use super::super::raw::{RawDeliverable, RawEvent, RawGroup, RawHandover, RawMember, RawStatement};
+use super::super::raw::{
+    RawDeliverable, RawEntity, RawEvent, RawGroup, RawHandover, RawMember, RawStatement, Str,
+};
 use super::checker::{outcome, texts, Checker};
 use super::Checked;
 use crate::model::{
-    Deliverable, DeliverableKind, Event, EventKind, Group, GroupKind, Handover, Member, Precision,
-    Statement, Status,
+    Deliverable, DeliverableKind, Entity, Event, EventKind, Group, GroupKind, Handover, Member,
+    Precision, Statement, Status,
 };
 
 pub(super) fn check_event(e: RawEvent<'static>) -> Checked<Event> {
@@ -87,13 +89,23 @@ pub(super) fn check_statement(s: RawStatement<'static>) -> Checked<Statement> {
     })
 }
 
+/// The checks of a named entity's names (a member's or another entity's): text with no
+/// control characters, an acronym and a name, aliases that are not empty, and provenance.
+fn check_names(c: &mut Checker, [acronym, name]: [&str; 2], aliases: &[Str<'static>]) {
+    c.text("acronym", acronym);
+    c.text("name", name);
+    c.texts("aliases", aliases);
+    c.required("acronym", acronym);
+    c.required("name", name);
+    if aliases.iter().any(|a| a.trim().is_empty()) {
+        c.report("an alias is empty".to_string());
+    }
+}
+
 pub(super) fn check_member(m: RawMember<'static>) -> Checked<Member> {
     let mut c = Checker::new("member", &m.acronym);
-    c.text("acronym", &m.acronym);
-    c.text("name", &m.name);
+    check_names(&mut c, [&m.acronym, &m.name], &m.aliases);
     c.text("note", m.note.as_deref().unwrap_or_default());
-    c.required("acronym", &m.acronym);
-    c.required("name", &m.name);
     c.provenance("", &m.section, &m.quote);
     if let Some(year) = m.added.filter(|y| !(1000..=9999).contains(y)) {
         c.report(format!("added {year} is not a four-digit year"));
@@ -103,11 +115,28 @@ pub(super) fn check_member(m: RawMember<'static>) -> Checked<Member> {
     outcome(m.acronym, problems, Some(()), |acronym, ()| Member {
         acronym,
         name: m.name.into(),
+        aliases: texts(m.aliases),
         added: m.added,
         section: m.section.into(),
         quote: m.quote.into(),
         also,
         note: m.note.map(Into::into),
+    })
+}
+
+pub(super) fn check_entity(e: RawEntity<'static>) -> Checked<Entity> {
+    let mut c = Checker::new("entity", &e.acronym);
+    check_names(&mut c, [&e.acronym, &e.name], &e.aliases);
+    c.text("note", e.note.as_deref().unwrap_or_default());
+    c.provenance("", &e.section, &e.quote);
+    let problems = c.done();
+    outcome(e.acronym, problems, Some(()), |acronym, ()| Entity {
+        acronym,
+        name: e.name.into(),
+        aliases: texts(e.aliases),
+        section: e.section.into(),
+        quote: e.quote.into(),
+        note: e.note.map(Into::into),
     })
 }
 
