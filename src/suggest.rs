@@ -46,7 +46,7 @@ mod tests {
     fn prefixes_come_first_then_the_closest_spellings() {
         let names = ["ESCAP", "FAO", "UNESCO", "ILO", "ESCAP"];
         let lower = |s: &str| s.to_lowercase();
-        assert_eq!(nearest("escpa", names, lower, 2), ["ESCAP", "FAO"]);
+        assert_eq!(nearest("escpa", names, lower, 2), ["ESCAP", "UNESCO"]);
         assert_eq!(nearest("un", names, lower, 1), ["UNESCO"]);
         assert_eq!(nearest("x", names, lower, 9).len(), 4);
         assert_eq!(or_list(&["a", "b", "c"]), "a, b or c");

@@ -66,7 +66,7 @@ fn unknown_fields_list_the_valid_ones() {
     );
     assert_eq!(
         usage(&["members", "--sort", "id"]),
-        "error: invalid value 'id' for '--sort <FIELD>': expected one of the member fields: acronym, name, added, section, quote, also, note"
+        "error: invalid value 'id' for '--sort <FIELD>': expected one of the member fields: acronym, name, aliases, added, section, quote, also, note"
     );
     // Field names, like every other value, in any case.
     assert_eq!(

@@ -151,13 +151,13 @@ fn show_finds_members_by_acronym_in_any_case_with_their_records() {
     assert_eq!(
         organised,
         [
+            "gfmd-side-event-istanbul",
             "msm-geneva-2016-06",
             "msm-2016-06-30",
             "msm-2016-07-20",
             "side-event-2016-09-20",
             "gfmd-2016-ohchr-event",
             "gcm-discussions",
-            "gfmd-side-event-istanbul",
         ]
     );
     let iom = json(&["show", "IOM"]);

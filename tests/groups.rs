@@ -74,29 +74,30 @@ fn groups_by_chair_participant_and_kind() {
 
 #[test]
 fn deliverables_with_the_due_dates_the_report_gives() {
-    assert_eq!(column(&["deliverables"], "id").len(), 59);
-    // Only six have a date; they come first, by date.
+    assert_eq!(column(&["deliverables"], "id").len(), 61);
+    // Only six have a date; they come first, by date. A deadline is the last day of the
+    // period the report gives ("before the end of 2016" is due by 2016-12-31).
     assert_eq!(
         rows(&["deliverables", "--limit", "7"], "id,due,precision,status"),
         [
-            "gmg-role-document,2016-01-01,year,done",
-            "rpi-publications,2016-12-01,month,planned",
-            "un-progress-report,2017-01-01,year,planned",
-            "hrc-progress-report,2017-03-01,month,done",
+            "gmg-role-document,2016-12-31,year,done",
+            "rpi-publications,2016-12-31,month,planned",
+            "hrc-progress-report,2017-03-31,month,done",
             "remittances-paper,2017-07-31,day,in-progress",
-            "micic-local-output,2017-08-01,month,planned",
+            "micic-local-output,2017-08-31,month,planned",
+            "un-progress-report,2017-09-30,month,planned",
             "msm-outcome-report,,,done",
         ]
     );
     // The date filters apply to the due date with the listings' precision rules: a
-    // deliverable due "by third quarter of 2017" is known only to the year.
+    // deliverable due "by third quarter of 2017" is known to the month (September).
     assert_eq!(
         column(&["deliverables", "--year", "2017"], "id"),
         [
-            "un-progress-report",
             "hrc-progress-report",
             "remittances-paper",
-            "micic-local-output"
+            "micic-local-output",
+            "un-progress-report"
         ]
     );
     assert_eq!(
@@ -105,14 +106,14 @@ fn deliverables_with_the_due_dates_the_report_gives() {
     );
     assert_eq!(
         column(
-            &["deliverables", "--month", "2017-03", "--approximate"],
+            &["deliverables", "--since", "2017-09-15", "--approximate"],
             "id"
         ),
-        ["un-progress-report", "hrc-progress-report"]
+        ["un-progress-report"]
     );
     // In the table, the due date is shown as far as the report gives it.
     let table = stdout(&["deliverables", "--year", "2017", "--fields", "id,due"]);
-    assert!(table.contains("un-progress-report  ┆ 2017\n"), "{table}");
+    assert!(table.contains("un-progress-report  ┆ 2017-09\n"), "{table}");
     assert!(table.contains("hrc-progress-report ┆ 2017-03\n"), "{table}");
 }
 
@@ -123,6 +124,7 @@ fn deliverables_by_lead_status_kind_and_group() {
         [
             "remittances-paper",
             "msm-outcome-report",
+            "summit-concept-notes",
             "stocktaking-crisis",
             "stocktaking-sea",
             "chair-concept-note"
@@ -152,8 +154,8 @@ fn deliverables_by_lead_status_kind_and_group() {
         column(&["deliverables", "--status", "planned"], "id"),
         [
             "rpi-publications",
-            "un-progress-report",
             "micic-local-output",
+            "un-progress-report",
             "migration-data-handbook",
             "data-monitoring-tool"
         ]
@@ -162,7 +164,7 @@ fn deliverables_by_lead_status_kind_and_group() {
         .iter()
         .map(|s| column(&["deliverables", "--status", s], "id").len())
         .collect();
-    assert_eq!(counts, [31, 14, 5]);
+    assert_eq!(counts, [32, 15, 5]);
     assert_eq!(
         rows(&["deliverables", "--kind", "principles"], "id,lead"),
         [
@@ -197,13 +199,13 @@ fn events_and_handover_items_link_to_groups_and_deliverables() {
     assert_eq!(
         column(&["events", "--group", "human rights"], "id"),
         [
+            "gfmd-side-event-istanbul",
             "msm-geneva-2016-06",
             "msm-2016-06-30",
             "msm-2016-07-20",
             "side-event-2016-09-20",
             "gfmd-2016-ohchr-event",
-            "gcm-discussions",
-            "gfmd-side-event-istanbul"
+            "gcm-discussions"
         ]
     );
     assert_eq!(
@@ -300,7 +302,7 @@ fn search_and_the_overview_cover_both_collections() {
     let overview = stdout(&[]);
     assert!(overview.contains("     5 groups          3 working groups, 2 task forces\n"));
     assert!(overview
-        .contains("    59 deliverables    31 done, 14 in progress, 5 planned, 9 not stated\n"));
+        .contains("    61 deliverables    32 done, 15 in progress, 5 planned, 9 not stated\n"));
 }
 
 /// The small fixture with groups and deliverables added, `from` replaced by `to`.

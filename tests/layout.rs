@@ -144,13 +144,13 @@ fn links_in_a_card_are_in_date_order_and_cut_at_a_word_to_the_width() {
     assert_eq!(
         links,
         [
+            " gfmd-side-event-istanbul  2015        GFMD side event in…",
             " msm-geneva-2016-06        2016-06     Multi-stakeholder…",
             " msm-2016-06-30            2016-06-30  Protecting the…",
             " msm-2016-07-20            2016-07-20  Responding to…",
             " side-event-2016-09-20     2016-09-20  Side event during…",
             " gfmd-2016-ohchr-event     2016-12-11  Event during the…",
             " gcm-discussions                       Discussions with…",
-            " gfmd-side-event-istanbul              GFMD side event in…",
         ]
     );
     // Piped with no width, nothing is cut.

@@ -15,7 +15,18 @@ fn flat(value: &Value) -> String {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
         Value::Number(n) => n.to_string(),
-        Value::Array(items) => items.iter().map(flat_item).collect::<Vec<_>>().join("; "),
+        Value::Array(items) => {
+            // Items are joined with "; ", except after a quote that ends a sentence.
+            let mut joined = String::new();
+            for item in items {
+                if !joined.is_empty() {
+                    let ended = joined.ends_with(['.', ';', ':', '?', '!']);
+                    joined.push_str(if ended { " " } else { "; " });
+                }
+                joined.push_str(&flat_item(item));
+            }
+            joined
+        }
         other => panic!("unexpected {other}"),
     }
 }

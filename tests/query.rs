@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{column, fixture_arg, gmg, stdout};
+use common::{column, fails, fixture_arg, gmg, stdout};
 
 #[test]
 fn month_takes_numbers_names_and_year_months() {
@@ -122,6 +122,7 @@ fn year_selects_overlapping_records_and_skips_undated_ones() {
         ids,
         [
             "board-meeting-2015",
+            "gfmd-side-event-istanbul",
             "gfmd-summit-2015",
             "principals-2015-11",
             "mayoral-forum-2015"
@@ -160,17 +161,21 @@ fn location_kind_and_organizer() {
     assert_eq!(
         column(&["events", "--organizer", "ohchr"], "id"),
         [
+            "gfmd-side-event-istanbul",
             "msm-geneva-2016-06",
             "msm-2016-06-30",
             "msm-2016-07-20",
             "side-event-2016-09-20",
             "gfmd-2016-ohchr-event",
-            "gcm-discussions",
-            "gfmd-side-event-istanbul"
+            "gcm-discussions"
         ]
     );
-    // A whole name, not a part of one.
-    assert!(column(&["events", "--organizer", "ohc"], "id").is_empty());
+    // A whole name, not a part of one: a part names no entity, and says so.
+    assert_eq!(
+        fails(&["events", "--organizer", "ohc"], 2),
+        "error: invalid value 'ohc' for '--organizer <ORG>': no entity in the report is \
+         called that; did you mean OHCHR, WHO, FAO, ILO or IOM? (gmg members lists the members)\n"
+    );
 }
 
 #[test]

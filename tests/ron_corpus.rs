@@ -66,7 +66,7 @@ fn invalid_documents_fail_with_a_place_and_a_reason() {
         ),
         (
             "unknown-field.ron",
-            "5:62: unknown field `joined` in Member; the fields are: acronym, name, added, section, quote, also, note (in member 1)",
+            "5:62: unknown field `joined` in Member; the fields are: acronym, name, aliases, added, section, quote, also, note (in member 1)",
         ),
     ];
     let files = corpus("invalid");

@@ -76,6 +76,20 @@ fn fill(tx: &Transaction<'_>, d: &Dataset, dataset: &str) -> rusqlite::Result<()
         Ok(())
     };
 
+    let mut alias = tx.prepare("INSERT INTO aliases VALUES (?1, ?2, ?3)")?;
+    let mut aliases = |entity: &str, list: &[Text]| -> rusqlite::Result<()> {
+        for (i, a) in list.iter().enumerate() {
+            alias.execute(params![entity, position(i), &**a])?;
+        }
+        Ok(())
+    };
+    let mut insert = tx.prepare("INSERT INTO entities VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    for e in d.entities.iter() {
+        let note = e.note.as_deref();
+        insert.execute(params![&*e.acronym, &*e.name, &*e.section, &*e.quote, note])?;
+        aliases(&e.acronym, &e.aliases)?;
+    }
+
     let mut insert = tx.prepare("INSERT INTO members VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
     for m in d.members.iter() {
         record.execute(params![&*m.acronym, "member", &*m.name])?;
@@ -88,6 +102,7 @@ fn fill(tx: &Transaction<'_>, d: &Dataset, dataset: &str) -> rusqlite::Result<()
             m.note.as_deref()
         ])?;
         sources(&m.acronym, &m.also)?;
+        aliases(&m.acronym, &m.aliases)?;
     }
 
     let mut insert = tx.prepare("INSERT INTO groups VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;

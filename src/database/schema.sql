@@ -1,6 +1,8 @@
 -- The gmg dataset as a SQLite database (`gmg export`, `gmg sql`).
--- Dates are ISO-8601 text (YYYY-MM-DD) with their date_precision: 'day', 'month' (the date
--- is the month's first day, the record spans the month) or 'year'. Every record has the
+-- Dates are ISO-8601 text (YYYY-MM-DD) with their date_precision: 'day', 'month' (the record
+-- spans the month: start_date is its first day, end_date its last) or 'year'. A deadline
+-- (due_date) is the last day of the period the report gives: "before the end of 2016" is
+-- 2016-12-31 at 'year' precision. Every record has the
 -- section of the report it comes from and a verbatim quote; other passages are in `also`.
 
 -- What the data is drawn from, and what wrote this database.
@@ -29,6 +31,24 @@ CREATE TABLE members (
     section TEXT NOT NULL,
     quote TEXT NOT NULL,
     note TEXT
+);
+
+-- Entities other than members that the records name in several ways (ITC-ILO).
+CREATE TABLE entities (
+    acronym TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    section TEXT NOT NULL,
+    quote TEXT NOT NULL,
+    note TEXT
+);
+
+-- Other spellings the report uses for a member or an entity ("UNDESA" for UN DESA). gmg's
+-- name options also fold case, accents, spaces, hyphens and dots.
+CREATE TABLE aliases (
+    entity TEXT NOT NULL,         -- a member's or an entity's acronym
+    position INTEGER NOT NULL,
+    alias TEXT NOT NULL,
+    PRIMARY KEY (entity, position)
 );
 
 CREATE TABLE groups (

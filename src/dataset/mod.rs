@@ -79,7 +79,7 @@ mod properties {
 
     use super::check::{check, Checkable, Parsed};
     use super::raw::*;
-    use crate::model::{Deliverable, Event, Group, Handover, Member, Statement};
+    use crate::model::{Deliverable, Entity, Event, Group, Handover, Member, Statement};
 
     const SMALL: &str = include_str!("../../tests/fixtures/small.ron");
 
@@ -92,6 +92,7 @@ mod properties {
             events: raw.events.into_iter().map(Event::check).collect(),
             statements: raw.statements.into_iter().map(Statement::check).collect(),
             members: raw.members.into_iter().map(Member::check).collect(),
+            entities: raw.entities.into_iter().map(Entity::check).collect(),
             handover: raw.handover.into_iter().map(Handover::check).collect(),
             groups: raw.groups.into_iter().map(Group::check).collect(),
             deliverables: raw
@@ -217,6 +218,7 @@ mod properties {
                 events,
                 statements: vec![],
                 members,
+                entities: vec![],
                 handover: vec![],
                 groups: vec![],
                 deliverables: vec![],

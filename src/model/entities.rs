@@ -34,13 +34,27 @@ pub struct Entities<'a> {
 impl<'a> Entities<'a> {
     pub fn new(data: &'a Dataset) -> Entities<'a> {
         let mut index = Entities::default();
-        for m in data.members.iter() {
-            let names = [&*m.acronym, &*m.name];
-            index.declare(names, m.aliases.iter().map(|a| &**a), Some(m));
+        let members = data
+            .members
+            .iter()
+            .map(|m| (&m.acronym, &m.name, &m.aliases, Some(m)));
+        let others = (data.entities.iter()).map(|e| (&e.acronym, &e.name, &e.aliases, None));
+        let declared: Vec<_> = members.chain(others).collect();
+        // Every acronym and name first, so that an alias that clashes is the one reported.
+        for &(acronym, name, _, member) in &declared {
+            index.known.push(Known {
+                name: acronym,
+                member,
+                spellings: Vec::new(),
+            });
+            let at = index.known.len() - 1;
+            index.spell(at, acronym);
+            index.spell(at, name);
         }
-        for e in data.entities.iter() {
-            let names = [&*e.acronym, &*e.name];
-            index.declare(names, e.aliases.iter().map(|a| &**a), None);
+        for (at, (_, _, aliases, _)) in declared.iter().enumerate() {
+            for alias in aliases.iter() {
+                index.spell(at, alias);
+            }
         }
         let named = (data.events.iter().flat_map(|e| e.organizers.iter()))
             .chain(data.handover.iter().flat_map(|h| h.chairs.iter()))
@@ -53,35 +67,21 @@ impl<'a> Entities<'a> {
         index
     }
 
-    /// A declared entity (a member or one of the dataset's entities): its acronym, full
-    /// name and aliases are its spellings.
-    fn declare(
-        &mut self,
-        [acronym, full]: [&'a str; 2],
-        aliases: impl Iterator<Item = &'a str>,
-        member: Option<&'a Member>,
-    ) {
-        let at = self.known.len();
-        self.known.push(Known {
-            name: acronym,
-            member,
-            spellings: Vec::new(),
-        });
-        for spelling in [acronym, full].into_iter().chain(aliases) {
-            let key = entity_key(spelling);
-            match self.keys.get(&key) {
-                Some(&other) if other != at => {
-                    self.clashes
-                        .push((spelling, acronym, self.known[other].name));
-                    continue;
-                }
-                Some(_) => {}
-                None => {
-                    self.keys.insert(key, at);
-                }
+    /// `spelling` as a name of the declared entity `at`, unless it is already another's.
+    fn spell(&mut self, at: usize, spelling: &'a str) {
+        let key = entity_key(spelling);
+        match self.keys.get(&key) {
+            Some(&other) if other != at => {
+                let clash = (spelling, self.known[at].name, self.known[other].name);
+                self.clashes.push(clash);
+                return;
             }
-            self.known[at].spellings.push(spelling);
+            Some(_) => {}
+            None => {
+                self.keys.insert(key, at);
+            }
         }
+        self.known[at].spellings.push(spelling);
     }
 
     /// A name a record uses: a spelling of the entity it folds to, or a new entity.

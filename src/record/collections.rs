@@ -92,11 +92,12 @@ impl Record for Member {
     const BRIEF: &'static [&'static str] = &["acronym", "name", "added", "section"];
     const WRAP: &'static [&'static str] = &["name", "quote", "also", "note"];
     const PRIORITY: &'static [&'static str] = &[
-        "acronym", "name", "added", "section", "quote", "note", "also",
+        "acronym", "name", "added", "section", "quote", "note", "aliases", "also",
     ];
     fields!(Member, |m| {
         "acronym" => Cell::Text(&m.acronym),
         "name" => Cell::Text(&m.name),
+        "aliases" => Cell::List(&m.aliases),
         "added" => m.added.map_or(Cell::Null, |y| Cell::Int(y.into())),
         "section" => Cell::Text(&m.section),
         "quote" => Cell::Text(&m.quote),

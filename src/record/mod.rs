@@ -100,8 +100,12 @@ impl fmt::Display for Cell<'_> {
             Cell::List(items) => f.write_str(&items.join(LIST_SEPARATOR)),
             Cell::Sources(sources) => {
                 for (i, s) in sources.iter().enumerate() {
+                    // A quote that ends a sentence is its own separator: "statement.;" would
+                    // read as a typo.
+                    let ended = |q: &str| q.trim_end().ends_with(['.', ';', ':', '?', '!']);
                     if i > 0 {
-                        f.write_str(LIST_SEPARATOR)?;
+                        let after = &sources[i - 1].quote;
+                        f.write_str(if ended(after) { " " } else { LIST_SEPARATOR })?;
                     }
                     write!(f, "{}: {}", s.section, s.quote)?;
                 }
