@@ -22,6 +22,13 @@ impl From<Exit> for ExitCode {
     }
 }
 
+/// The exit code of a run ended by a signal it caught (SIGINT, SIGTERM, SIGHUP): 128 + the
+/// signal's number, as a shell reports a command a signal ended (130, 143, 129).
+#[cfg_attr(not(unix), allow(dead_code))]
+pub const fn after_signal(signal: i32) -> i32 {
+    128 + signal
+}
+
 /// A usage error that clap could not find by itself (it depends on the collection, e.g. a
 /// field name, or on two options together). Reported like clap's own errors and mapped to
 /// [`Exit::Usage`].
@@ -149,6 +156,13 @@ mod tests {
         assert_eq!(Exit::Success as u8, 0);
         assert_eq!(Exit::Failure as u8, 1);
         assert_eq!(Exit::Usage as u8, 2);
+    }
+
+    #[test]
+    fn a_signal_is_128_plus_its_number() {
+        assert_eq!(after_signal(2), 130);
+        assert_eq!(after_signal(15), 143);
+        assert_eq!(after_signal(1), 129);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Files and streams as the Unix tools around gmg treat them: -o replaces a regular file
-//! whole and writes anything else directly, keeps links and permissions, never overwrites the
-//! dataset and cleans up when interrupted; --data reads standard input, skips a BOM, places
-//! bad UTF-8 and refuses binary at once. (Completions and the manual: `docs.rs`.)
+//! whole and writes anything else directly, keeps links and permissions and never overwrites
+//! the dataset; --data reads standard input, skips a BOM, places bad UTF-8 and refuses binary
+//! at once. (What -o refuses, hard links, owners, signals: `sink.rs`; completions and the
+//! manual: `docs.rs`.)
 
 mod common;
 
@@ -195,49 +196,6 @@ fn the_dataset_being_read_is_never_the_output() {
         .unwrap()
         .file_type()
         .is_symlink());
-}
-
-#[test]
-fn an_interrupted_run_removes_its_temporary_file() {
-    let dir = tempfile::tempdir().unwrap();
-    for signal in ["INT", "TERM"] {
-        // gmg opens its output, then waits for the dataset on standard input.
-        let mut child = Command::new(bin())
-            .args(["events", "--data", "-", "-o", "out.csv"])
-            .current_dir(dir.path())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let parts = || -> Vec<String> {
-            fs::read_dir(dir.path())
-                .unwrap()
-                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".part"))
-                .collect()
-        };
-        let waited = Instant::now();
-        while parts().is_empty() {
-            assert!(
-                waited.elapsed() < Duration::from_secs(30),
-                "no temporary file"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let killed = Command::new("kill")
-            .args([&format!("-{signal}"), &child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(killed.success());
-        let stdin = child.stdin.take();
-        let out = child.wait_with_output().unwrap();
-        drop(stdin);
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(130), "{signal}: {stderr}");
-        assert!(parts().is_empty(), "{signal}: {:?}", parts());
-        assert!(!dir.path().join("out.csv").exists());
-    }
 }
 
 #[test]
