@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{column, fails, fixture_arg, gmg, stdout};
+use common::{column, fails, fixture_arg, gmg, json, stdout};
 
 #[test]
 fn every_spelling_of_an_entity_resolves_for_every_entity_option() {
@@ -394,4 +394,19 @@ fn an_alias_that_names_another_entity_is_refused() {
         err.contains("entity 'WFP': the name 'F.A.O.' is already a name of 'FAO'"),
         "{err}"
     );
+}
+
+#[test]
+fn show_finds_a_member_by_any_spelling() {
+    for spelling in [
+        "UN DESA",
+        "un-desa",
+        "undesa",
+        "DESA",
+        "UN Department of Economic and Social Affairs",
+    ] {
+        let card = json(&["show", spelling]);
+        assert_eq!(card["id"], "UN DESA", "{spelling}");
+    }
+    assert_eq!(json(&["show", "the UN University"])["id"], "UNU");
 }

@@ -138,11 +138,14 @@ fn shell_word(text: &str) -> String {
     }
 }
 
-/// The record whose key is `id`, in any case, with `-` for a space (`un-women`).
+/// The record whose key is `id`, in any case, with `-` for a space (`un-women`); else the
+/// member that `id` names by any spelling (`undesa`, see [`Entities`]).
 fn find<'a>(data: &'a Dataset, id: &str) -> Option<Found<'a>> {
     let plain = |key: &str| key.to_lowercase().replace(' ', "-");
     let wanted = plain(id);
-    Found::all(data).find(|f| plain(f.key()) == wanted)
+    Found::all(data)
+        .find(|f| plain(f.key()) == wanted)
+        .or_else(|| Entities::new(data).member(id).map(Found::Member))
 }
 
 /// Up to five keys nearest to `id` (see [`suggest::nearest`]).
