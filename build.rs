@@ -122,6 +122,13 @@ fn baked(data: &model::Dataset) -> String {
     collection("DELIVERABLES", "Deliverable", &|o| {
         slice(&data.deliverables, o)
     });
+    collection("OBJECTIVES", "Objective", &|o| slice(&data.objectives, o));
+    collection("ACCOMPLISHMENTS", "Accomplishment", &|o| {
+        slice(&data.accomplishments, o)
+    });
+    collection("PROPOSALS", "Proposal", &|o| slice(&data.proposals, o));
+    // CHAIRS is the completion list of handover Chairs.
+    collection("CHAIRS_", "Chair", &|o| slice(&data.chairs, o));
     // What shell completion offers: every id, the Chairs, organisers and members, the
     // groups and the leads.
     let ids = (data.events.iter().map(|e| &*e.id))

@@ -255,3 +255,70 @@ impl Bake for model::Deliverable {
         record(out, "Deliverable", &fields);
     }
 }
+
+impl Bake for model::Objective {
+    fn bake(&self, out: &mut String) {
+        let fields: [(&str, &dyn Bake); 8] = [
+            ("id", &self.id),
+            ("under", &self.under),
+            ("title", &self.title),
+            ("records", &self.records),
+            ("section", &self.section),
+            ("quote", &self.quote),
+            ("also", &self.also),
+            ("note", &self.note),
+        ];
+        record(out, "Objective", &fields);
+    }
+}
+
+impl Bake for model::Accomplishment {
+    fn bake(&self, out: &mut String) {
+        let fields: [(&str, &dyn Bake); 7] = [
+            ("id", &self.id),
+            ("title", &self.title),
+            ("records", &self.records),
+            ("section", &self.section),
+            ("quote", &self.quote),
+            ("also", &self.also),
+            ("note", &self.note),
+        ];
+        record(out, "Accomplishment", &fields);
+    }
+}
+
+impl Bake for model::Proposal {
+    fn bake(&self, out: &mut String) {
+        let fields: [(&str, &dyn Bake); 10] = [
+            ("id", &self.id),
+            ("number", &self.number),
+            ("title", &self.title),
+            ("paragraphs", &self.paragraphs),
+            ("text", &self.text),
+            ("records", &self.records),
+            ("section", &self.section),
+            ("quote", &self.quote),
+            ("also", &self.also),
+            ("note", &self.note),
+        ];
+        record(out, "Proposal", &fields);
+    }
+}
+
+impl Bake for model::Chair {
+    fn bake(&self, out: &mut String) {
+        let fields: [(&str, &dyn Bake); 10] = [
+            ("id", &self.id),
+            ("body", &self.body),
+            ("role", &self.role),
+            ("entities", &self.entities),
+            ("span", &self.span),
+            ("records", &self.records),
+            ("section", &self.section),
+            ("quote", &self.quote),
+            ("also", &self.also),
+            ("note", &self.note),
+        ];
+        record(out, "Chair", &fields);
+    }
+}

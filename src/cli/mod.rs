@@ -5,6 +5,7 @@
 mod help;
 mod output;
 mod parse;
+mod plan;
 mod tips;
 
 use std::path::PathBuf;
@@ -18,6 +19,7 @@ use parse::{
     parse_month, parse_name, parse_query, parse_section, parse_since, parse_sql, parse_until,
     parse_year,
 };
+pub use plan::{AccomplishmentsArgs, ChairsArgs, ObjectivesArgs, PlanArgs, ProposalsArgs};
 pub use tips::refine;
 
 use crate::exit::UsageError;
@@ -86,6 +88,16 @@ pub enum Command {
     Groups(GroupsArgs),
     /// List the products of the GMG, its groups and members: lead, status, due date
     Deliverables(DeliverablesArgs),
+    /// List the Chair's objectives and the activities planned under them (III, Annex A)
+    Objectives(ObjectivesArgs),
+    /// List the six headline accomplishments of the year (section II)
+    Accomplishments(AccomplishmentsArgs),
+    /// List the proposed entry points for the follow-up to the New York Declaration (Annex C)
+    Proposals(ProposalsArgs),
+    /// List who chairs the GMG and the GFMD, and when: Chairs, troika, handover
+    Chairs(ChairsArgs),
+    /// Follow each objective and planned activity through to what carried it out
+    Plan(PlanArgs),
     /// Search every collection for TEXT, one row per matching record
     Search(SearchArgs),
     /// Show one record by id (members by acronym): every field, its source and its links
@@ -114,6 +126,11 @@ impl Command {
             Command::Handover(a) => &a.output,
             Command::Groups(a) => &a.output,
             Command::Deliverables(a) => &a.output,
+            Command::Objectives(a) => &a.output,
+            Command::Accomplishments(a) => &a.output,
+            Command::Proposals(a) => &a.output,
+            Command::Chairs(a) => &a.output,
+            Command::Plan(a) => &a.output,
             Command::Search(a) => &a.output,
             Command::Timeline(a) => &a.output,
             Command::Sql(a) => &a.output,
@@ -124,7 +141,7 @@ impl Command {
     }
 }
 
-/// The six collections, as `search --kind` names them.
+/// The collections, as `search --kind` names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
 pub enum Collection {
     #[value(alias = "events")]
@@ -138,6 +155,14 @@ pub enum Collection {
     Group,
     #[value(alias = "deliverables")]
     Deliverable,
+    #[value(alias = "objectives")]
+    Objective,
+    #[value(alias = "accomplishments")]
+    Accomplishment,
+    #[value(alias = "proposals")]
+    Proposal,
+    #[value(alias = "chairs")]
+    Chair,
 }
 
 impl Collection {
@@ -149,6 +174,10 @@ impl Collection {
             Collection::Handover => "handover",
             Collection::Group => "group",
             Collection::Deliverable => "deliverable",
+            Collection::Objective => "objective",
+            Collection::Accomplishment => "accomplishment",
+            Collection::Proposal => "proposal",
+            Collection::Chair => "chair",
         }
     }
 }

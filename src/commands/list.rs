@@ -193,7 +193,7 @@ pub fn event_only(
         .one_of::<Event>("group", &group(data, args.group.as_deref())?))
 }
 
-fn list<R: Record>(
+pub fn list<R: Record>(
     data: Option<&Path>,
     args: &OutputArgs,
     select: impl for<'d> Fn(&'d Dataset) -> Result<(&'d [R], Filter), UsageError>,

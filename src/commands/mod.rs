@@ -4,6 +4,7 @@ pub mod export;
 pub mod list;
 pub mod man;
 pub mod overview;
+pub mod plan;
 pub mod search;
 pub mod shell;
 pub mod show;
@@ -37,6 +38,11 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
         Some(Command::Handover(args)) => list::handover(data, args),
         Some(Command::Groups(args)) => list::groups(data, args),
         Some(Command::Deliverables(args)) => list::deliverables(data, args),
+        Some(Command::Objectives(args)) => plan::objectives(data, args),
+        Some(Command::Accomplishments(args)) => plan::accomplishments(data, args),
+        Some(Command::Proposals(args)) => plan::proposals(data, args),
+        Some(Command::Chairs(args)) => plan::chairs(data, args),
+        Some(Command::Plan(args)) => plan::follow_through(data, args),
         Some(Command::Search(args)) => search::run(data, args),
         Some(Command::Show(args)) => show::run(data, args),
         Some(Command::Timeline(args)) => timeline::run(data, args),

@@ -8,8 +8,9 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use crate::model::{
-    Dataset, DateSpan, Deliverable, DeliverableKind, Entity, Event, EventKind, Group, GroupKind,
-    Handover, Member, Precision, Report, Source, Statement, Status,
+    Accomplishment, Chair, Dataset, DateSpan, Deliverable, DeliverableKind, Entity, Event,
+    EventKind, Group, GroupKind, Handover, Member, Objective, Precision, Proposal, Report, Source,
+    Statement, Status,
 };
 
 include!(concat!(env!("OUT_DIR"), "/gmg2016.rs"));
@@ -36,5 +37,9 @@ pub fn dataset() -> Dataset {
         handover: Cow::Borrowed(HANDOVER),
         groups: Cow::Borrowed(GROUPS),
         deliverables: Cow::Borrowed(DELIVERABLES),
+        objectives: Cow::Borrowed(OBJECTIVES),
+        accomplishments: Cow::Borrowed(ACCOMPLISHMENTS),
+        proposals: Cow::Borrowed(PROPOSALS),
+        chairs: Cow::Borrowed(CHAIRS_),
     }
 }

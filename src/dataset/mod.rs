@@ -79,7 +79,10 @@ mod properties {
 
     use super::check::{check, Checkable, Parsed};
     use super::raw::*;
-    use crate::model::{Deliverable, Entity, Event, Group, Handover, Member, Statement};
+    use crate::model::{
+        Accomplishment, Chair, Deliverable, Entity, Event, Group, Handover, Member, Objective,
+        Proposal, Statement,
+    };
 
     const SMALL: &str = include_str!("../../tests/fixtures/small.ron");
 
@@ -95,6 +98,12 @@ mod properties {
             entities: raw.entities.into_iter().map(Entity::check).collect(),
             handover: raw.handover.into_iter().map(Handover::check).collect(),
             groups: raw.groups.into_iter().map(Group::check).collect(),
+            objectives: raw.objectives.into_iter().map(Objective::check).collect(),
+            accomplishments: (raw.accomplishments.into_iter())
+                .map(Accomplishment::check)
+                .collect(),
+            proposals: raw.proposals.into_iter().map(Proposal::check).collect(),
+            chairs: raw.chairs.into_iter().map(Chair::check).collect(),
             deliverables: raw
                 .deliverables
                 .into_iter()
@@ -222,6 +231,10 @@ mod properties {
                 handover: vec![],
                 groups: vec![],
                 deliverables: vec![],
+                objectives: vec![],
+                accomplishments: vec![],
+                proposals: vec![],
+                chairs: vec![],
             })
     }
 

@@ -11,7 +11,10 @@ use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
 
 use super::check::{check, Checkable, Checked, Parsed, Problems};
 use super::raw::RawReport;
-use crate::model::{Dataset, Deliverable, Entity, Event, Group, Handover, Member, Statement};
+use crate::model::{
+    Accomplishment, Chair, Dataset, Deliverable, Entity, Event, Group, Handover, Member, Objective,
+    Proposal, Statement,
+};
 use crate::text::Echo;
 
 /// Parses and checks dataset text; `name` is how problems name the file. The dataset borrows
@@ -38,6 +41,10 @@ pub fn read(text: &'static str, name: &str) -> Result<Parsed, Problems> {
         handover: document.handover.0,
         groups: document.groups.0,
         deliverables: document.deliverables.0,
+        objectives: document.objectives.0,
+        accomplishments: document.accomplishments.0,
+        proposals: document.proposals.0,
+        chairs: document.chairs.0,
     })
 }
 
@@ -72,6 +79,14 @@ struct Document {
     groups: CheckedList<Group>,
     #[serde(default)]
     deliverables: CheckedList<Deliverable>,
+    #[serde(default)]
+    objectives: CheckedList<Objective>,
+    #[serde(default)]
+    accomplishments: CheckedList<Accomplishment>,
+    #[serde(default)]
+    proposals: CheckedList<Proposal>,
+    #[serde(default)]
+    chairs: CheckedList<Chair>,
 }
 
 /// A list whose records are checked one at a time, as they are read.

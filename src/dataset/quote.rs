@@ -95,6 +95,22 @@ pub fn citations(data: &Dataset) -> Vec<Citation<'_>> {
             &d.also,
         );
     }
+    for e in data.entities.iter() {
+        push(&mut out, "entity", &e.acronym, &e.section, &e.quote, &[]);
+    }
+    for o in data.objectives.iter() {
+        push(&mut out, "objective", &o.id, &o.section, &o.quote, &o.also);
+    }
+    for a in data.accomplishments.iter() {
+        let (id, section) = (&a.id, &a.section);
+        push(&mut out, "accomplishment", id, section, &a.quote, &a.also);
+    }
+    for p in data.proposals.iter() {
+        push(&mut out, "proposal", &p.id, &p.section, &p.quote, &p.also);
+    }
+    for c in data.chairs.iter() {
+        push(&mut out, "chair", &c.id, &c.section, &c.quote, &c.also);
+    }
     out
 }
 

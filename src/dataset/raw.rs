@@ -95,6 +95,14 @@ pub struct RawDataset<'a> {
     pub groups: Vec<RawGroup<'a>>,
     #[serde(default)]
     pub deliverables: Vec<RawDeliverable<'a>>,
+    #[serde(default)]
+    pub objectives: Vec<RawObjective<'a>>,
+    #[serde(default)]
+    pub accomplishments: Vec<RawAccomplishment<'a>>,
+    #[serde(default)]
+    pub proposals: Vec<RawProposal<'a>>,
+    #[serde(default)]
+    pub chairs: Vec<RawChair<'a>>,
 }
 
 #[derive(Debug, PartialEq, Deserialize, Serialize)]
@@ -254,6 +262,88 @@ pub struct RawDeliverable<'a> {
     pub precision: Option<Str<'a>>,
     #[serde(default)]
     pub url: Option<Str<'a>>,
+    pub section: Str<'a>,
+    pub quote: Str<'a>,
+    #[serde(default)]
+    pub also: Vec<RawSource<'a>>,
+    #[serde(default)]
+    pub note: Option<Str<'a>>,
+}
+
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
+#[serde(
+    rename = "Objective",
+    deny_unknown_fields,
+    bound(deserialize = "'de: 'a")
+)]
+pub struct RawObjective<'a> {
+    pub id: Str<'a>,
+    #[serde(default)]
+    pub under: Option<Str<'a>>,
+    pub title: Str<'a>,
+    #[serde(default)]
+    pub records: Vec<Str<'a>>,
+    pub section: Str<'a>,
+    pub quote: Str<'a>,
+    #[serde(default)]
+    pub also: Vec<RawSource<'a>>,
+    #[serde(default)]
+    pub note: Option<Str<'a>>,
+}
+
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
+#[serde(
+    rename = "Accomplishment",
+    deny_unknown_fields,
+    bound(deserialize = "'de: 'a")
+)]
+pub struct RawAccomplishment<'a> {
+    pub id: Str<'a>,
+    pub title: Str<'a>,
+    #[serde(default)]
+    pub records: Vec<Str<'a>>,
+    pub section: Str<'a>,
+    pub quote: Str<'a>,
+    #[serde(default)]
+    pub also: Vec<RawSource<'a>>,
+    #[serde(default)]
+    pub note: Option<Str<'a>>,
+}
+
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
+#[serde(
+    rename = "Proposal",
+    deny_unknown_fields,
+    bound(deserialize = "'de: 'a")
+)]
+pub struct RawProposal<'a> {
+    pub id: Str<'a>,
+    pub number: Str<'a>,
+    pub title: Str<'a>,
+    #[serde(default)]
+    pub paragraphs: Vec<Str<'a>>,
+    pub text: Str<'a>,
+    #[serde(default)]
+    pub records: Vec<Str<'a>>,
+    pub section: Str<'a>,
+    pub quote: Str<'a>,
+    #[serde(default)]
+    pub also: Vec<RawSource<'a>>,
+    #[serde(default)]
+    pub note: Option<Str<'a>>,
+}
+
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
+#[serde(rename = "Chair", deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct RawChair<'a> {
+    pub id: Str<'a>,
+    pub body: Str<'a>,
+    pub role: Str<'a>,
+    pub entities: Vec<Str<'a>>,
+    #[serde(default)]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub records: Vec<Str<'a>>,
     pub section: Str<'a>,
     pub quote: Str<'a>,
     #[serde(default)]

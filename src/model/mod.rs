@@ -8,9 +8,11 @@ use std::borrow::Cow;
 use chrono::{Datelike, NaiveDate};
 
 mod entities;
+mod plan;
 mod vocab;
 
 pub use entities::Entities;
+pub use plan::{Accomplishment, Chair, Objective, Proposal, BODIES, ROLES};
 pub use vocab::{DeliverableKind, EventKind, GroupKind, Status};
 
 /// How exactly the report dates an occurrence.
@@ -241,6 +243,10 @@ pub struct Dataset {
     pub handover: List<Handover>,
     pub groups: List<Group>,
     pub deliverables: List<Deliverable>,
+    pub objectives: List<Objective>,
+    pub accomplishments: List<Accomplishment>,
+    pub proposals: List<Proposal>,
+    pub chairs: List<Chair>,
 }
 
 /// The first and last day of a month, or `None` for an impossible month.

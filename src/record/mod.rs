@@ -11,6 +11,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use crate::model::{DateSpan, Source, Text};
 
 mod collections;
+mod plan;
 
 /// How a table may lay out a field's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

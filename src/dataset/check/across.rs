@@ -5,9 +5,12 @@
 //! is not reported again: that record's problems were.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use crate::model::{DateSpan, Deliverable, Event, Group, Handover, Statement};
+use crate::model::{
+    Accomplishment, Chair, DateSpan, Deliverable, Event, Group, Handover, Objective, Proposal,
+    Statement,
+};
 use crate::text::Echo;
 
 /// Reports ids used more than once (ignoring case), within a collection or across them,
@@ -167,5 +170,52 @@ pub fn entities(problems: &mut Vec<String>, data: &crate::model::Dataset) {
             Echo(spelling),
             Echo(other)
         ));
+    }
+}
+
+/// Every record an objective, accomplishment, proposal or Chair links to exists (by its id,
+/// a member by its acronym), and an objective's `under` is another objective.
+pub fn plan_links(
+    problems: &mut Vec<String>,
+    ids: &[(&'static str, Vec<&str>)],
+    objectives: &[Objective],
+    accomplishments: &[Accomplishment],
+    proposals: &[Proposal],
+    chairs: &[Chair],
+) {
+    let all: HashSet<&str> = ids
+        .iter()
+        .flat_map(|(_, list)| list.iter().copied())
+        .collect();
+    let mut check = |what: &str, id: &str, records: &[crate::model::Text]| {
+        for r in records.iter().filter(|r| !all.contains(&***r)) {
+            problems.push(format!(
+                "{what} '{}': records: '{}' is not the id of any record",
+                Echo(id),
+                Echo(r)
+            ));
+        }
+    };
+    for o in objectives {
+        check("objective", &o.id, &o.records);
+    }
+    for a in accomplishments {
+        check("accomplishment", &a.id, &a.records);
+    }
+    for p in proposals {
+        check("proposal", &p.id, &p.records);
+    }
+    for c in chairs {
+        check("chair", &c.id, &c.records);
+    }
+    for o in objectives {
+        let Some(under) = &o.under else { continue };
+        if under == &o.id || !objectives.iter().any(|x| x.id == *under) {
+            problems.push(format!(
+                "objective '{}': under: '{}' is not the id of another objective",
+                Echo(&o.id),
+                Echo(under)
+            ));
+        }
     }
 }

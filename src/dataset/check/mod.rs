@@ -5,6 +5,7 @@
 
 mod across;
 mod checker;
+mod plan;
 mod record;
 
 use std::fmt;
@@ -12,16 +13,19 @@ use std::fmt;
 #[allow(unused_imports)] // the build script reads dates only through the checks
 pub use checker::parse_iso_date;
 use checker::Checker;
+use plan::{check_accomplishment, check_chair, check_objective, check_proposal};
 use record::{
     check_deliverable, check_entity, check_event, check_group, check_handover, check_member,
     check_statement,
 };
 
 use super::raw::{
-    RawDeliverable, RawEntity, RawEvent, RawGroup, RawHandover, RawMember, RawReport, RawStatement,
+    RawAccomplishment, RawChair, RawDeliverable, RawEntity, RawEvent, RawGroup, RawHandover,
+    RawMember, RawObjective, RawProposal, RawReport, RawStatement,
 };
 use crate::model::{
-    Dataset, Deliverable, Entity, Event, Group, Handover, Member, Report, Statement,
+    Accomplishment, Chair, Dataset, Deliverable, Entity, Event, Group, Handover, Member, Objective,
+    Proposal, Report, Statement,
 };
 
 /// Quotes shorter than this cannot identify a passage.
@@ -78,6 +82,10 @@ pub struct Parsed {
     pub handover: Vec<Checked<Handover>>,
     pub groups: Vec<Checked<Group>>,
     pub deliverables: Vec<Checked<Deliverable>>,
+    pub objectives: Vec<Checked<Objective>>,
+    pub accomplishments: Vec<Checked<Accomplishment>>,
+    pub proposals: Vec<Checked<Proposal>>,
+    pub chairs: Vec<Checked<Chair>>,
 }
 
 /// A model record, and the raw form it is checked from as soon as it is read.
@@ -115,6 +123,10 @@ checkable! {
     Handover: RawHandover, "handover item", check_handover, id;
     Group: RawGroup, "group", check_group, id;
     Deliverable: RawDeliverable, "deliverable", check_deliverable, id;
+    Objective: RawObjective, "objective", check_objective, id;
+    Accomplishment: RawAccomplishment, "accomplishment", check_accomplishment, id;
+    Proposal: RawProposal, "proposal", check_proposal, id;
+    Chair: RawChair, "chair", check_chair, id;
 }
 
 /// The ids of a collection's records: those that passed their own checks and those that did
@@ -180,23 +192,33 @@ pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
     let (handover, bad_handover) = sort_out(parsed.handover, &mut problems);
     let (groups, bad_groups) = sort_out(parsed.groups, &mut problems);
     let (deliverables, bad_deliverables) = sort_out(parsed.deliverables, &mut problems);
+    let (objectives, bad_objectives) = sort_out(parsed.objectives, &mut problems);
+    let (accomplishments, bad_accomplishments) = sort_out(parsed.accomplishments, &mut problems);
+    let (proposals, bad_proposals) = sort_out(parsed.proposals, &mut problems);
+    let (chairs, bad_chairs) = sort_out(parsed.chairs, &mut problems);
 
     let known = across::Known {
         groups: keys(&groups, &bad_groups),
         deliverables: keys(&deliverables, &bad_deliverables),
         members: keys(&members, &bad_members),
     };
-    across::unique(
-        &mut problems,
-        &[
-            ("event", &keys(&events, &bad_events)),
-            ("statement", &keys(&statements, &bad_statements)),
-            ("member", &known.members),
-            ("handover item", &keys(&handover, &bad_handover)),
-            ("group", &known.groups),
-            ("deliverable", &known.deliverables),
-        ],
-    );
+    let ids = [
+        ("event", keys(&events, &bad_events)),
+        ("statement", keys(&statements, &bad_statements)),
+        ("member", known.members.clone()),
+        ("handover item", keys(&handover, &bad_handover)),
+        ("group", known.groups.clone()),
+        ("deliverable", known.deliverables.clone()),
+        ("objective", keys(&objectives, &bad_objectives)),
+        (
+            "accomplishment",
+            keys(&accomplishments, &bad_accomplishments),
+        ),
+        ("proposal", keys(&proposals, &bad_proposals)),
+        ("chair", keys(&chairs, &bad_chairs)),
+    ];
+    let lists: Vec<(&'static str, &Vec<&str>)> = ids.iter().map(|(w, l)| (*w, l)).collect();
+    across::unique(&mut problems, &lists);
     across::statements_at_events(&mut problems, &events, &bad_events, &statements);
     across::links(
         &mut problems,
@@ -205,6 +227,14 @@ pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
         &handover,
         &groups,
         &deliverables,
+    );
+    across::plan_links(
+        &mut problems,
+        &ids,
+        &objectives,
+        &accomplishments,
+        &proposals,
+        &chairs,
     );
 
     let dataset = match (start, end) {
@@ -224,6 +254,10 @@ pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
             handover: handover.into(),
             groups: groups.into(),
             deliverables: deliverables.into(),
+            objectives: objectives.into(),
+            accomplishments: accomplishments.into(),
+            proposals: proposals.into(),
+            chairs: chairs.into(),
         },
         _ => return Err(problems),
     };
