@@ -105,6 +105,29 @@ pub fn run(data: Option<&Path>, args: &SearchArgs) -> anyhow::Result<()> {
             &mut hits,
         );
     }
+    if wanted(Collection::Objective) {
+        finder.collect(
+            &loaded.objectives,
+            Collection::Objective,
+            "title",
+            &mut hits,
+        );
+    }
+    if wanted(Collection::Accomplishment) {
+        let accomplishments = &loaded.accomplishments;
+        finder.collect(
+            accomplishments,
+            Collection::Accomplishment,
+            "title",
+            &mut hits,
+        );
+    }
+    if wanted(Collection::Proposal) {
+        finder.collect(&loaded.proposals, Collection::Proposal, "title", &mut hits);
+    }
+    if wanted(Collection::Chair) {
+        approximate += finder.collect(&loaded.chairs, Collection::Chair, "role", &mut hits);
+    }
     let (format, width) = (dest.style.format, dest.style.width);
     print(hits.iter().collect(), &shape, dest)?;
     note_approximate(approximate, "record", format, width)

@@ -2,7 +2,8 @@
 
 use crate::cli::Collection;
 use crate::model::{
-    Dataset, DateSpan, Deliverable, Entities, Event, Group, Handover, Member, Statement,
+    Accomplishment, Chair, Dataset, DateSpan, Deliverable, Entities, Event, Group, Handover,
+    Member, Objective, Proposal, Statement, Text,
 };
 use crate::record::Record;
 
@@ -49,6 +50,102 @@ impl<'a> Link<'a> {
     fn deliverable(relation: &'static str, d: &'a Deliverable) -> Self {
         Link::to(relation, Collection::Deliverable, d, &d.title)
     }
+
+    fn objective(relation: &'static str, o: &'a Objective) -> Self {
+        Link::to(relation, Collection::Objective, o, &o.title)
+    }
+
+    fn accomplishment(relation: &'static str, a: &'a Accomplishment) -> Self {
+        Link::to(relation, Collection::Accomplishment, a, &a.title)
+    }
+
+    fn proposal(relation: &'static str, p: &'a Proposal) -> Self {
+        Link::to(relation, Collection::Proposal, p, &p.title)
+    }
+
+    fn chair(relation: &'static str, c: &'a Chair) -> Self {
+        Link::to(relation, Collection::Chair, c, &c.quote)
+    }
+}
+
+/// The record whose id (a member's acronym) is `id`, as a link.
+fn to_id<'a>(data: &'a Dataset, relation: &'static str, id: &str) -> Option<Link<'a>> {
+    let is = |key: &str| key == id;
+    (data
+        .events
+        .iter()
+        .find(|r| is(&r.id))
+        .map(|r| Link::event(relation, r)))
+    .or_else(|| (data.statements.iter().find(|r| is(&r.id))).map(|r| Link::statement(relation, r)))
+    .or_else(|| (data.members.iter().find(|r| is(&r.acronym))).map(|r| Link::member(relation, r)))
+    .or_else(|| (data.handover.iter().find(|r| is(&r.id))).map(|r| Link::handover(relation, r)))
+    .or_else(|| (data.groups.iter().find(|r| is(&r.id))).map(|r| Link::group(relation, r)))
+    .or_else(|| {
+        (data.deliverables.iter().find(|r| is(&r.id))).map(|r| Link::deliverable(relation, r))
+    })
+    .or_else(|| (data.objectives.iter().find(|r| is(&r.id))).map(|r| Link::objective(relation, r)))
+    .or_else(|| {
+        (data.accomplishments.iter().find(|r| is(&r.id))).map(|r| Link::accomplishment(relation, r))
+    })
+    .or_else(|| (data.proposals.iter().find(|r| is(&r.id))).map(|r| Link::proposal(relation, r)))
+    .or_else(|| (data.chairs.iter().find(|r| is(&r.id))).map(|r| Link::chair(relation, r)))
+}
+
+/// The records an objective, accomplishment, proposal or Chair links to.
+fn records<'a>(data: &'a Dataset, relation: &'static str, ids: &[Text]) -> Vec<Link<'a>> {
+    ids.iter()
+        .filter_map(|id| to_id(data, relation, id))
+        .collect()
+}
+
+/// The objectives, accomplishments, proposals and Chairs that link to the record `key`:
+/// what it carried out, or where the report counts it.
+pub fn intentions<'a>(data: &'a Dataset, key: &str) -> Vec<Link<'a>> {
+    let names = |ids: &[Text]| ids.iter().any(|i| *i == key);
+    (data.objectives.iter().filter(|o| names(&o.records)))
+        .map(|o| Link::objective("carries out", o))
+        .chain(
+            (data.accomplishments.iter().filter(|a| names(&a.records)))
+                .map(|a| Link::accomplishment("counted in", a)),
+        )
+        .chain(
+            (data.proposals.iter().filter(|p| names(&p.records)))
+                .map(|p| Link::proposal("carries", p)),
+        )
+        .chain(
+            (data.chairs.iter().filter(|c| names(&c.records))).map(|c| Link::chair("named by", c)),
+        )
+        .collect()
+}
+
+pub fn of_objective<'a>(data: &'a Dataset, o: &Objective) -> Vec<Link<'a>> {
+    let parent = o
+        .under
+        .as_deref()
+        .and_then(|u| to_id(data, "planned under", u));
+    let children = (data.objectives.iter())
+        .filter(|x| x.under.as_deref() == Some(&*o.id))
+        .map(|x| Link::objective("planned under it", x));
+    parent
+        .into_iter()
+        .chain(children)
+        .chain(records(data, "carried out by", &o.records))
+        .collect()
+}
+
+pub fn of_accomplishment<'a>(data: &'a Dataset, a: &Accomplishment) -> Vec<Link<'a>> {
+    records(data, "named in it", &a.records)
+}
+
+pub fn of_proposal<'a>(data: &'a Dataset, p: &Proposal) -> Vec<Link<'a>> {
+    records(data, "carried by", &p.records)
+}
+
+pub fn of_chair<'a>(data: &'a Dataset, index: &Entities<'a>, c: &Chair) -> Vec<Link<'a>> {
+    let members = members(data, index, &c.entities);
+    (members.into_iter().map(|m| Link::member("the entity", m)))
+        .chain(records(data, "on the occasion of", &c.records))
+        .collect()
 }
 
 /// Whether `name` is a spelling of the member (see [`Entities`]).

@@ -11,7 +11,10 @@ use anyhow::bail;
 
 use crate::cli::{CardFormat, Collection, ShowArgs};
 use crate::dataset::{self, Origin};
-use crate::model::{Dataset, Deliverable, Entities, Event, Group, Handover, Member, Statement};
+use crate::model::{
+    Accomplishment, Chair, Dataset, Deliverable, Entities, Event, Group, Handover, Member,
+    Objective, Proposal, Statement,
+};
 use crate::output::{hidden_note, Sink};
 use crate::record::Record;
 use crate::suggest;
@@ -27,6 +30,10 @@ enum Found<'a> {
     Handover(&'a Handover),
     Group(&'a Group),
     Deliverable(&'a Deliverable),
+    Objective(&'a Objective),
+    Accomplishment(&'a Accomplishment),
+    Proposal(&'a Proposal),
+    Chair(&'a Chair),
 }
 
 impl<'a> Found<'a> {
@@ -38,6 +45,10 @@ impl<'a> Found<'a> {
             .chain(data.handover.iter().map(Found::Handover))
             .chain(data.groups.iter().map(Found::Group))
             .chain(data.deliverables.iter().map(Found::Deliverable))
+            .chain(data.objectives.iter().map(Found::Objective))
+            .chain(data.accomplishments.iter().map(Found::Accomplishment))
+            .chain(data.proposals.iter().map(Found::Proposal))
+            .chain(data.chairs.iter().map(Found::Chair))
     }
 
     /// The record's id (a member's acronym).
@@ -49,43 +60,82 @@ impl<'a> Found<'a> {
             Found::Handover(r) => r.key(),
             Found::Group(r) => r.key(),
             Found::Deliverable(r) => r.key(),
+            Found::Objective(r) => r.key(),
+            Found::Accomplishment(r) => r.key(),
+            Found::Proposal(r) => r.key(),
+            Found::Chair(r) => r.key(),
         }
     }
 
     /// The card that shows the record, with its links.
     fn card(self, data: &'a Dataset) -> Card<'a> {
         let index = Entities::new(data);
+        // Every card also links the objectives, accomplishments, proposals and Chairs that
+        // name the record.
+        let with = |mut links: Vec<links::Link<'a>>| {
+            links.extend(links::intentions(data, self.key()));
+            links
+        };
         match self {
-            Found::Event(e) => Card::new(Collection::Event, e, links::of_event(data, e), &e.also),
+            Found::Event(e) => Card::new(
+                Collection::Event,
+                e,
+                with(links::of_event(data, e)),
+                &e.also,
+            ),
             Found::Statement(s) => Card::new(
                 Collection::Statement,
                 s,
-                links::of_statement(data, s),
+                with(links::of_statement(data, s)),
                 &s.also,
             ),
             Found::Member(m) => Card::new(
                 Collection::Member,
                 m,
-                links::of_member(data, &index, m),
+                with(links::of_member(data, &index, m)),
                 &m.also,
             ),
             Found::Handover(h) => Card::new(
                 Collection::Handover,
                 h,
-                links::of_handover(data, &index, h),
+                with(links::of_handover(data, &index, h)),
                 &[],
             ),
             Found::Group(g) => Card::new(
                 Collection::Group,
                 g,
-                links::of_group(data, &index, g),
+                with(links::of_group(data, &index, g)),
                 &g.also,
             ),
             Found::Deliverable(d) => Card::new(
                 Collection::Deliverable,
                 d,
-                links::of_deliverable(data, &index, d),
+                with(links::of_deliverable(data, &index, d)),
                 &d.also,
+            ),
+            Found::Objective(o) => Card::new(
+                Collection::Objective,
+                o,
+                with(links::of_objective(data, o)),
+                &o.also,
+            ),
+            Found::Accomplishment(a) => Card::new(
+                Collection::Accomplishment,
+                a,
+                with(links::of_accomplishment(data, a)),
+                &a.also,
+            ),
+            Found::Proposal(p) => Card::new(
+                Collection::Proposal,
+                p,
+                with(links::of_proposal(data, p)),
+                &p.also,
+            ),
+            Found::Chair(c) => Card::new(
+                Collection::Chair,
+                c,
+                with(links::of_chair(data, &index, c)),
+                &c.also,
             ),
         }
     }
