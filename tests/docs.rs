@@ -125,6 +125,7 @@ fn the_manual_has_every_command_and_option() {
         "search",
         "show",
         "timeline",
+        "read",
         "validate",
         "export",
         "sql",

@@ -37,7 +37,7 @@ fn screen(width: usize, args: &[&str]) -> String {
     }
 }
 
-const VIEWS: [(&str, &[&str]); 12] = [
+const VIEWS: [(&str, &[&str]); 13] = [
     ("events", &["events"]),
     ("statements", &["statements"]),
     ("members", &["members"]),
@@ -49,6 +49,7 @@ const VIEWS: [(&str, &[&str]); 12] = [
     ("show_event", &["show", "msm-2016-06-30", "--context"]),
     ("show_member", &["show", "ohchr"]),
     ("timeline", &["timeline"]),
+    ("read", &["read", "II.4"]),
     ("overview", &[]),
 ];
 

@@ -9,7 +9,7 @@ use clap::CommandFactory;
 
 use super::parse::{parse_name, parse_section};
 use super::Cli;
-use crate::commands::{search::Hit, timeline::MonthCount};
+use crate::commands::{read::Row, search::Hit, timeline::MonthCount};
 use crate::dataset::embedded::{CHAIRS, GROUP_IDS, IDS, LEADS, MEMBER_KEYS, ORGANIZERS};
 use crate::model::{Deliverable, Event, Group, Handover, Member, Statement, SECTIONS};
 use crate::record::Record;
@@ -170,6 +170,7 @@ pub fn command() -> clap::Command {
         })
         .mut_subcommand("search", |c| fields_of::<Hit>(months(c)))
         .mut_subcommand("timeline", |c| of_events(fields_of::<MonthCount>(listing(c))))
+        .mut_subcommand("read", |c| fields_of::<Row>(listing(c)))
         .mut_subcommand("groups", |c| {
             let c = offer(fields_of::<Group>(listing(c)), "chair", parse_name, || MEMBER_KEYS.to_vec());
             offer(c, "participant", parse_name, || MEMBER_KEYS.to_vec())
@@ -236,6 +237,24 @@ pub fn command() -> clap::Command {
                  A month counts what `gmg events --month YYYY-MM` lists: a record known to the day in every\n\
                  month its dates overlap, one known to the month in that month. Records known only to the\n\
                  year are in no month; the chart says how many there are.",
+            )
+        })
+        .mut_subcommand("read", |c| {
+            c.after_help(
+                "Examples:\n  gmg read II.4\n  gmg read --uncited\n  gmg read \"annex b\" --uncited -f csv -o to-check.csv\n  gmg read | less\n\n\
+                 Fields (paragraph): section, number, kind, text, records, line\n\
+                 The text shows each paragraph beside its number, and the ids of the records that quote it\n\
+                 under it. -f gives one row per paragraph; markdown shows section, number, text, records.\n\n\
+                 Paragraphs are the blocks of the bundled report between blank lines, each item of a list\n\
+                 on its own. number is a paragraph's place in the whole report, headings included; line is\n\
+                 where it starts in data/source/gmg-chair-report-2016.md. kind is heading (a section's\n\
+                 heading, a sub-heading, a title, a page's running head) or paragraph. Sections no record\n\
+                 comes from: Title (the title page), II (the lead-in before II.1), V (the list of annexes).\n\n\
+                 A record quotes a paragraph when one of its quotes (main or also) overlaps it, matched as\n\
+                 gmg validate matches quotes (markup and spacing aside): a quote that runs across a page\n\
+                 break lies in both halves. A quote the report holds twice lies where its record's section\n\
+                 says. --uncited and the counts leave headings out. gmg show ID --context goes back from a\n\
+                 record to its paragraphs.",
             )
         })
         .mut_subcommand("export", |c| {

@@ -49,6 +49,8 @@ Examples:
   gmg deliverables --year 2017             products due in 2017
   gmg search xenophobia                    every record that mentions xenophobia
   gmg show s12 --context                   one record with its passage of the report
+  gmg read II.4                            section II.4, with the records quoting it
+  gmg read --uncited                       paragraphs no record quotes
   gmg validate my-copy.ron                 check a corrected copy of the dataset";
 
 #[derive(Debug, Parser)]
@@ -104,6 +106,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Chart events and statements month by month
     Timeline(TimelineArgs),
+    /// Read the report paragraph by paragraph, with the records that quote each
+    Read(ReadArgs),
     /// Check a dataset: dates, ids, links, and every quote against the report
     Validate(ValidateArgs),
     /// Write the dataset as a SQLite database (tables, links, full-text search, views)
@@ -133,6 +137,7 @@ impl Command {
             Command::Plan(a) => &a.output,
             Command::Search(a) => &a.output,
             Command::Timeline(a) => &a.output,
+            Command::Read(a) => &a.output,
             Command::Sql(a) => &a.output,
             Command::Export(a) => return Some(&a.file),
             _ => return None,
@@ -240,6 +245,19 @@ pub struct TimelineArgs {
     pub events: EventFilterArgs,
     #[command(flatten)]
     pub text: TextArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Only section S of the report, or a part of one (II is its lead-in and II.1 to II.6),
+    /// in any case
+    #[arg(value_name = "S", value_parser = parse_section)]
+    pub section: Option<String>,
+    /// Only the paragraphs no record quotes (headings aside): facts the dataset may miss
+    #[arg(long)]
+    pub uncited: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }

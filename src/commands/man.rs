@@ -71,7 +71,7 @@ const EXIT_STATUS: [(&str, &str); 3] = [
 
 const FILES: [(&str, &str); 2] = [
     ("data/gmg2016.ron", "The dataset, compiled into gmg: the embedded data. gmg validate checks its source text."),
-    ("data/source/gmg-chair-report-2016.md", "The report the dataset is drawn from, also compiled in: quotes are checked against it, and show --context prints its passages."),
+    ("data/source/gmg-chair-report-2016.md", "The report the dataset is drawn from, also compiled in: quotes are checked against it, show --context prints its passages, and read prints it paragraph by paragraph with the records that quote each."),
 ];
 
 /// gmg(1): the whole command line in one page.

@@ -5,6 +5,7 @@ pub mod list;
 pub mod man;
 pub mod overview;
 pub mod plan;
+pub mod read;
 pub mod search;
 pub mod shell;
 pub mod show;
@@ -46,6 +47,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
         Some(Command::Search(args)) => search::run(data, args),
         Some(Command::Show(args)) => show::run(data, args),
         Some(Command::Timeline(args)) => timeline::run(data, args),
+        Some(Command::Read(args)) => read::run(data, args),
         Some(Command::Validate(args)) => validate::run(data, args),
         Some(Command::Export(args)) => export::run(data, args),
         Some(Command::Sql(args)) => sql::run(data, args),

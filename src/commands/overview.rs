@@ -14,7 +14,7 @@ use crate::output::{
 };
 
 /// What to try next: a command and what it answers.
-const NEXT: [(&str, &str); 10] = [
+const NEXT: [(&str, &str); 11] = [
     (
         "gmg statements --month 3",
         "statements delivered in March 2016",
@@ -39,6 +39,10 @@ const NEXT: [(&str, &str); 10] = [
         "one record, with its passage of the report",
     ),
     ("gmg timeline", "the year month by month"),
+    (
+        "gmg read --uncited",
+        "paragraphs of the report no record quotes",
+    ),
     ("gmg --help", "every command and option"),
 ];
 
@@ -89,6 +93,11 @@ fn write(
         };
         writeln!(out, "{head}{what}")?;
     }
+    writeln!(out)?;
+    let (cited, total) = dataset::annotate(dataset::REPORT, d).coverage();
+    let coverage =
+        format!("Records quote {cited} of the report's {total} paragraphs (headings aside).");
+    writeln!(out, "{}", fill(&coverage, width))?;
     writeln!(out)?;
     writeln!(out, "Try:")?;
     let next: Vec<Vec<String>> = NEXT

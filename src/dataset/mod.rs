@@ -6,19 +6,22 @@
 //! - `parse`: RON text to a checked dataset, with syntax errors that name a place;
 //! - `quote`: quotes against the report;
 //! - `embedded`: the build-time form of `data/gmg2016.ron`, as Rust statics;
-//! - `source`: reading a `--data` file or standard input, refusing what is not RON text.
+//! - `source`: reading a `--data` file or standard input, refusing what is not RON text;
+//! - `paragraphs`: the report as paragraphs, each with the records that quote it.
 //!
 //! The first four are shared with the build script (`build.rs`), so the embedded data passes
 //! exactly the checks a `--data` file does.
 
 mod check;
 pub mod embedded;
+mod paragraphs;
 mod parse;
 mod quote;
 mod raw;
 mod source;
 
 pub use check::{parse_iso_date, Problems};
+pub use paragraphs::{annotate, Paragraph};
 pub use parse::parse;
 pub use quote::{missing_quotes, passage};
 pub use source::{read, Origin};
