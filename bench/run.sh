@@ -5,7 +5,9 @@
 #      jq running the same filter on the same content as JSON;
 #   3. memory: gmg's peak resident memory against the data file's size;
 #   4. layout: an 80-column table of a title holding one very long word, whose time must
-#      grow linearly with the word's length.
+#      grow linearly with the word's length;
+#   5. gmg sql in bounded memory: peak resident memory and time of a 10M-row query streamed
+#      to /dev/null as CSV, and of one 100 MB blob written as hex.
 # Needs hyperfine, jq and GNU time (Debian: apt-get install hyperfine jq time).
 # Usage: bench/run.sh            (SIZES="10000 100000" bench/run.sh for a shorter run)
 set -euo pipefail
@@ -88,3 +90,16 @@ for len in 50000 200000 800000; do
         "$(awk -v s="$took" -v n="$len" 'BEGIN { printf "%.3f ms", s * 1e6 / n }')"
 done
 echo "target: the time per 1000 characters stays flat (linear layout)"
+
+echo
+# Rows stream as SQLite produces them: the peak must not grow with the number of rows.
+rows=10000000
+stream="with recursive c(x) as (select 1 union all select x+1 from c where x < $rows) select x from c"
+stream_out=$(/usr/bin/time -f '%e %M' "$gmg" sql "$stream" -f csv 2>&1 >/dev/null | tail -1)
+read -r stream_s stream_kb <<<"$stream_out"
+printf 'sql stream: %s rows as csv to /dev/null: peak %.1f MB in %s s (target <= 64 MB)\n' \
+    "$rows" "$(awk -v k="$stream_kb" 'BEGIN { print k * 1024 / 1e6 }')" "$stream_s"
+blob_out=$(/usr/bin/time -f '%e %M' "$gmg" sql "select randomblob(100000000)" -f csv 2>&1 >/dev/null | tail -1)
+read -r blob_s blob_kb <<<"$blob_out"
+printf 'sql blob: one 100 MB blob as hex: peak %.1f MB in %s s\n' \
+    "$(awk -v k="$blob_kb" 'BEGIN { print k * 1024 / 1e6 }')" "$blob_s"

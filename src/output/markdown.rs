@@ -1,22 +1,36 @@
 //! A markdown pipe table: pipes, line breaks and HTML in cells escaped, so data can neither
 //! break the table nor inject markup. A pipe table needs its header row, so `--no-header`
-//! is refused for it (see `Destination::new`).
+//! is refused for it (see `Destination::new`). Each row is written as it comes.
 
 use std::io::{self, Write};
 
-use super::Grid;
-use crate::record::cell_text;
+use super::{guarded, RowSource, Style};
+use crate::record::{cell_text, Cell};
 
-pub fn render(grid: &dyn Grid, out: &mut dyn Write) -> io::Result<()> {
-    let names: Vec<String> = (0..grid.columns()).map(|c| escape(grid.name(c))).collect();
+pub fn render(
+    names: &[&str],
+    rows: &mut dyn RowSource,
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let names: Vec<String> = names
+        .iter()
+        .map(|n| escape(&guarded(n, style.terminal)))
+        .collect();
     writeln!(out, "| {} |", names.join(" | "))?;
     writeln!(out, "|{}", "---|".repeat(names.len()))?;
     let mut buf = String::new();
-    for row in 0..grid.rows() {
+    while let Some(cells) = rows.next()? {
         out.write_all(b"|")?;
-        for c in 0..grid.columns() {
-            cell_text(&grid.cell(row, c), &mut buf);
-            write!(out, " {} |", escape(&buf))?;
+        for cell in &cells {
+            let text = match cell {
+                Cell::Text(t) => *t,
+                other => {
+                    cell_text(other, &mut buf);
+                    buf.as_str()
+                }
+            };
+            write!(out, " {} |", escape(&guarded(text, style.terminal)))?;
         }
         out.write_all(b"\n")?;
     }

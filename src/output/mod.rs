@@ -1,7 +1,9 @@
-//! Rendering rows of records in every format, behind one entry point, and writing them to
-//! standard output or (whole or not at all) to a file.
+//! Rendering rows in every format, a grid whole (`render`) or rows as they come (`stream`),
+//! one renderer per format behind them, and writing them to standard output or (whole or not
+//! at all) to a file.
 
 mod delimited;
+mod held;
 mod json;
 pub mod layout;
 mod markdown;
@@ -12,6 +14,7 @@ pub use layout::Flow;
 pub use sink::{same_file, Sink};
 pub use table::{hidden_note, plain as plain_table, PlainColumn};
 
+use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 use std::ops::Range;
 use std::path::Path;
@@ -33,6 +36,9 @@ pub struct Style {
     pub color: bool,
     /// The width to fit a table to; `None` lets it be as wide as its content.
     pub width: Option<u16>,
+    /// The output is a terminal: control characters in text are escaped in every format
+    /// (a query can make them; the data cannot hold them).
+    pub terminal: bool,
 }
 
 /// What every format renders: rows of named columns, and how a table lays each column out.
@@ -57,6 +63,11 @@ pub trait Grid {
     /// The byte range of the cell's text to highlight on a terminal.
     fn highlight(&self, _row: usize, _column: usize) -> Option<Range<usize>> {
         None
+    }
+    /// Whether a table shows a column that is empty in every row: one the user chose by
+    /// name (a query's select list), rather than one of a collection's fields.
+    fn keeps_empty_columns(&self) -> bool {
+        false
     }
 }
 
@@ -112,15 +123,78 @@ impl Serialize for JsonRow<'_> {
     }
 }
 
-/// Renders a grid in the style's format.
+/// Rows handed out one at a time, each gone before the next is asked for: a grid's, or a
+/// query's as SQLite steps through them.
+pub trait RowSource {
+    /// The next row's cells, `None` after the last; an error stops the rows.
+    fn next(&mut self) -> io::Result<Option<Vec<Cell<'_>>>>;
+    /// Steps past the next row without reading it; `false` after the last.
+    fn skip(&mut self) -> io::Result<bool> {
+        Ok(self.next()?.is_some())
+    }
+}
+
+/// A grid's rows, as a source.
+struct GridRows<'a> {
+    grid: &'a dyn Grid,
+    row: usize,
+}
+
+impl RowSource for GridRows<'_> {
+    fn next(&mut self) -> io::Result<Option<Vec<Cell<'_>>>> {
+        let (grid, row) = (self.grid, self.row);
+        if row == grid.rows() {
+            return Ok(None);
+        }
+        self.row += 1;
+        Ok(Some(
+            (0..grid.columns()).map(|c| grid.cell(row, c)).collect(),
+        ))
+    }
+}
+
+/// Renders a grid, all of it, in the style's format.
 pub fn render(grid: &dyn Grid, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    if style.format == Format::Table {
+        return table::render(grid, style, out);
+    }
+    let names: Vec<&str> = (0..grid.columns()).map(|c| grid.name(c)).collect();
+    stream(
+        &names,
+        grid.plural(),
+        &mut GridRows { grid, row: 0 },
+        style,
+        out,
+    )
+}
+
+/// Renders rows as they come, in bounded memory: every format but the table writes each row
+/// before the next is asked for (so a closed pipe stops the source at once); a table, which
+/// needs its rows to lay them out, holds a bounded number of them and counts the rest (see
+/// `held`). `plural` is what the rows are called, for the table's notes.
+pub fn stream(
+    names: &[&str],
+    plural: &str,
+    rows: &mut dyn RowSource,
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match style.format {
-        Format::Table => table::render(grid, style, out),
-        Format::Csv => delimited::render(grid, style, b',', out),
-        Format::Tsv => delimited::render(grid, style, b'\t', out),
-        Format::Json => json::render(grid, false, out),
-        Format::Ndjson => json::render(grid, true, out),
-        Format::Markdown => markdown::render(grid, out),
+        Format::Table => held::render(names, plural, rows, style, out),
+        Format::Csv => delimited::render(names, rows, style, b',', out),
+        Format::Tsv => delimited::render(names, rows, style, b'\t', out),
+        Format::Json => json::render(names, rows, false, out),
+        Format::Ndjson => json::render(names, rows, true, out),
+        Format::Markdown => markdown::render(names, rows, style, out),
+    }
+}
+
+/// Text as a format writes it: on a terminal, control characters escaped (`\u{1b}`).
+fn guarded(text: &str, terminal: bool) -> Cow<'_, str> {
+    if terminal && crate::text::first_forbidden(text).is_some() {
+        Cow::Owned(crate::text::escape_controls(text))
+    } else {
+        Cow::Borrowed(text)
     }
 }
 
@@ -143,8 +217,8 @@ impl Destination {
         check_options(args, format)?;
         let terminal = args.output.is_none() && io::stdout().is_terminal();
         let color = use_color(args.color, terminal);
+        let sink = Sink::open(args.output.as_deref())?;
         Ok(Destination {
-            sink: Sink::open(args.output.as_deref())?,
             style: Style {
                 format,
                 header: !args.no_header,
@@ -152,7 +226,10 @@ impl Destination {
                 csv_safe: args.csv_safe,
                 color,
                 width: table_width(terminal),
+                // `-o /dev/tty` as well as standard output.
+                terminal: sink.is_terminal(),
             },
+            sink,
         })
     }
 
@@ -283,6 +360,7 @@ mod tests {
             csv_safe: false,
             color: false,
             width: None,
+            terminal: false,
         }
     }
 

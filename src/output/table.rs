@@ -37,9 +37,10 @@ pub fn render(grid: &dyn Grid, style: &Style, out: &mut dyn Write) -> io::Result
                 .collect()
         })
         .collect();
-    // A column empty in every row says nothing; it is left out of the table (only).
+    // A column empty in every row says nothing; it is left out of the table (only), unless
+    // the user asked for it.
     let shown: Vec<usize> = (0..grid.columns())
-        .filter(|&c| texts.iter().any(|row| !row[c].is_empty()))
+        .filter(|&c| grid.keeps_empty_columns() || texts.iter().any(|row| !row[c].is_empty()))
         .collect();
     let columns: Vec<Column> = shown
         .iter()

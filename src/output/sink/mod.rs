@@ -26,7 +26,7 @@ use unix as platform;
 pub use platform::same_file;
 
 use std::fs::File;
-use std::io::{self, BufWriter, Seek, Write};
+use std::io::{self, BufWriter, IsTerminal, Seek, Write};
 use std::path::Path;
 
 use anyhow::Context;
@@ -83,13 +83,30 @@ impl Sink {
         }
     }
 
+    /// Whether the output goes to a terminal.
+    pub fn is_terminal(&self) -> bool {
+        match self {
+            Sink::Stdout => io::stdout().is_terminal(),
+            Sink::Direct { file, .. } => file.is_terminal(),
+            Sink::InPlace { .. } | Sink::Replace { .. } => false,
+        }
+    }
+
     /// Runs `write` against the sink; a file being replaced is put into place, and a file
     /// written in place is truncated, only when everything succeeded.
     pub fn write(self, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
         let written = |out: &mut dyn Write| -> io::Result<()> {
             let mut out = BufWriter::new(out);
-            write(&mut out)?;
-            out.flush()
+            match write(&mut out) {
+                Ok(()) => out.flush(),
+                Err(e) => {
+                    // What is still buffered is dropped, not written: a query that fails
+                    // before its output fills the buffer (8 KiB) prints nothing, not a
+                    // header or half a row.
+                    drop(out.into_parts());
+                    Err(e)
+                }
+            }
         };
         match self {
             Sink::Stdout => {
