@@ -136,7 +136,11 @@ fn baked(data: &model::Dataset) -> String {
         .chain(data.members.iter().map(|m| &*m.acronym))
         .chain(data.handover.iter().map(|h| &*h.id))
         .chain(data.groups.iter().map(|g| &*g.id))
-        .chain(data.deliverables.iter().map(|d| &*d.id));
+        .chain(data.deliverables.iter().map(|d| &*d.id))
+        .chain(data.objectives.iter().map(|o| &*o.id))
+        .chain(data.accomplishments.iter().map(|a| &*a.id))
+        .chain(data.proposals.iter().map(|p| &*p.id))
+        .chain(data.chairs.iter().map(|c| &*c.id));
     let chairs = data
         .handover
         .iter()

@@ -9,9 +9,12 @@ use clap::CommandFactory;
 
 use super::parse::{parse_name, parse_section};
 use super::Cli;
-use crate::commands::{read::Row, search::Hit, timeline::MonthCount};
+use crate::commands::{plan::FollowThrough, read::Row, search::Hit, timeline::MonthCount};
 use crate::dataset::embedded::{CHAIRS, GROUP_IDS, IDS, LEADS, MEMBER_KEYS, ORGANIZERS};
-use crate::model::{Deliverable, Event, Group, Handover, Member, Statement, SECTIONS};
+use crate::model::{
+    Accomplishment, Chair, Deliverable, Event, Group, Handover, Member, Objective, Proposal,
+    Statement, SECTIONS,
+};
 use crate::record::Record;
 
 /// A value parser that checks values with `parse` and offers `values` to shell completion.
@@ -180,10 +183,39 @@ pub fn command() -> clap::Command {
             offer(c, "lead", parse_name, || LEADS.to_vec())
         })
         .mut_subcommand("show", |c| offer(c, "id", parse_name, || IDS.to_vec()))
+        .mut_subcommand("objectives", |c| {
+            fields_of::<Objective>(listing(c)).after_help(listing_help::<Objective>(
+                "  gmg objectives --kind objective\n  gmg objectives --search remittances --fields id,title,records\n  gmg plan\n",
+            ))
+        })
+        .mut_subcommand("accomplishments", |c| {
+            fields_of::<Accomplishment>(listing(c)).after_help(listing_help::<Accomplishment>(
+                "  gmg accomplishments\n  gmg show ii-4\n",
+            ))
+        })
+        .mut_subcommand("proposals", |c| {
+            fields_of::<Proposal>(listing(c)).after_help(listing_help::<Proposal>(
+                "  gmg proposals\n  gmg proposals --paragraph 88 --fields number,title,text\n",
+            ))
+        })
+        .mut_subcommand("chairs", |c| {
+            let c = offer(fields_of::<Chair>(dated(c)), "entity", parse_name, || MEMBER_KEYS.to_vec());
+            c.after_help(listing_help::<Chair>(
+                "  gmg chairs --year 2017\n  gmg chairs --body gfmd\n  gmg chairs --entity \"UN University\"\n",
+            ))
+        })
+        .mut_subcommand("plan", |c| {
+            fields_of::<FollowThrough>(c).after_help(
+                "Each objective and planned activity of the Chair (section III, Annex A), the records \
+                 that carried it out by kind, and the handover items that carry it forward to the \
+                 next Chair. An objective counts the records of the activities under it.\n\n\
+                 Examples:\n  gmg plan\n  gmg plan -f csv --fields id,events,statements,deliverables,handover\n",
+            )
+        })
         .mut_subcommand("events", |c| {
             c.after_help(listing_help::<Event>(
                 "  gmg events --month june\n  gmg events --month 2,3 --approximate\n  gmg events --kind multi-stakeholder-meeting -f csv > meetings.csv\n  gmg events --location geneva --year 2016\n  gmg events --organizer ilo --fields id,start,title,organizers\n",
-            ) + "\n\n" + PERIOD_RULES + "\n\nNames: --organizer takes a member's acronym or full name in any case (ilo, \"International\nLabour Organization\") and finds it written either way.")
+            ) + "\n\n" + PERIOD_RULES + "\n\nNames: --organizer takes any spelling of an entity's name: its acronym, its full name or\nanother spelling the report uses, in any case (ilo, \"International Labour Organization\",\nundesa); a name that is no entity's is refused with the nearest names.")
         })
         .mut_subcommand("statements", |c| {
             c.after_help(listing_help::<Statement>(

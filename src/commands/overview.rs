@@ -14,7 +14,7 @@ use crate::output::{
 };
 
 /// What to try next: a command and what it answers.
-const NEXT: [(&str, &str); 11] = [
+const NEXT: [(&str, &str); 13] = [
     (
         "gmg statements --month 3",
         "statements delivered in March 2016",
@@ -33,6 +33,11 @@ const NEXT: [(&str, &str); 11] = [
         "working groups, task forces and their co-chairs",
     ),
     ("gmg deliverables --year 2017", "products due in 2017"),
+    ("gmg chairs --year 2017", "who chairs the GMG in 2017"),
+    (
+        "gmg plan",
+        "what the Chair set out to do, what carried it out, what was handed over",
+    ),
     ("gmg search xenophobia", "every record that mentions a word"),
     (
         "gmg show s12 --context",
@@ -81,7 +86,7 @@ fn write(
 
     for (n, noun, what) in counts(d) {
         // The phrase wraps under itself, beside the count.
-        let head = format!("  {n:>4} {noun:<16}");
+        let head = format!("  {n:>4} {noun:<17}");
         let what = match width {
             Some(w) => wrap(
                 &what,
@@ -181,5 +186,44 @@ fn counts(d: &Dataset) -> Vec<(usize, &'static str, String)> {
             ),
         ),
         (d.deliverables.len(), "deliverables", statuses.join(", ")),
+        (
+            d.objectives.len(),
+            "objectives",
+            format!(
+                "{} and {} planned under them",
+                count(
+                    d.objectives.iter().filter(|o| o.under.is_none()).count(),
+                    "objective"
+                ),
+                count(
+                    d.objectives.iter().filter(|o| o.under.is_some()).count(),
+                    "activity"
+                )
+                .replace("activitys", "activities"),
+            ),
+        ),
+        (
+            d.accomplishments.len(),
+            "accomplishments",
+            "the headlines of section II".to_string(),
+        ),
+        (
+            d.proposals.len(),
+            "proposals",
+            "entry points for the follow-up to the New York Declaration (Annex C)".to_string(),
+        ),
+        (d.chairs.len(), "chairs", chairs_phrase(d)),
     ]
+}
+
+/// Who chaired the GMG in which years, as the report gives them: "GMG Chairs 2015 to 2017".
+fn chairs_phrase(d: &Dataset) -> String {
+    let years: Vec<i32> = (d.chairs.iter())
+        .filter(|c| &*c.body == "GMG" && &*c.role == "chair")
+        .filter_map(|c| c.span.map(|s| s.start.year()))
+        .collect();
+    match (years.iter().min(), years.iter().max()) {
+        (Some(a), Some(b)) => format!("GMG Chairs {a} to {b}, the troika, the handover"),
+        _ => "Chairs, troika, handover".to_string(),
+    }
 }

@@ -3,6 +3,8 @@
 
 use rusqlite::{params, Connection, Transaction};
 
+mod plan;
+
 use crate::model::{Dataset, DateSpan, Entities, Source, Text};
 use crate::record::{Cell, Record};
 
@@ -35,7 +37,7 @@ pub fn names_search(query: &str) -> bool {
 }
 
 /// The 1-based place of the `i`th item of a list.
-fn position(i: usize) -> i64 {
+pub(crate) fn position(i: usize) -> i64 {
     i64::try_from(i).map_or(i64::MAX, |i| i + 1)
 }
 
@@ -216,11 +218,12 @@ fn fill(tx: &Transaction<'_>, d: &Dataset, dataset: &str) -> rusqlite::Result<()
             products.execute(params![&*h.id, &**x])?;
         }
     }
+    plan::fill(tx, d, &members)?;
     Ok(())
 }
 
 /// A list of names, each with the member it names where it names one.
-fn names(
+pub(crate) fn names(
     statement: &mut rusqlite::Statement<'_>,
     id: &str,
     names: &[Text],
@@ -244,7 +247,15 @@ fn index(tx: &Transaction<'_>, d: &Dataset) -> rusqlite::Result<()> {
             d.deliverables
                 .iter()
                 .map(|r| text("deliverable", r, "title")),
-        );
+        )
+        .chain(d.objectives.iter().map(|r| text("objective", r, "title")))
+        .chain(
+            d.accomplishments
+                .iter()
+                .map(|r| text("accomplishment", r, "title")),
+        )
+        .chain(d.proposals.iter().map(|r| text("proposal", r, "title")))
+        .chain(d.chairs.iter().map(|r| text("chair", r, "entities")));
     let mut insert = tx.prepare("INSERT INTO search VALUES (?1, ?2, ?3, ?4)")?;
     for (kind, id, title, body) in rows {
         insert.execute(params![kind, id, title, body])?;

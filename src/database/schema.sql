@@ -20,7 +20,8 @@ CREATE TABLE report (
 -- Every record of every collection, by its id (unique across the dataset).
 CREATE TABLE records (
     id TEXT PRIMARY KEY,
-    kind TEXT NOT NULL CHECK (kind IN ('event', 'statement', 'member', 'handover', 'group', 'deliverable')),
+    kind TEXT NOT NULL CHECK (kind IN ('event', 'statement', 'member', 'handover', 'group', 'deliverable',
+        'objective', 'accomplishment', 'proposal', 'chair')),
     title TEXT NOT NULL
 );
 
@@ -160,6 +161,74 @@ CREATE TABLE deliverable_leads (
     name TEXT NOT NULL,
     member TEXT REFERENCES members (acronym),
     PRIMARY KEY (deliverable_id, position)
+);
+
+-- The Chair's objectives, and the activities planned under them (III, Annex A): `under` is
+-- the objective (or activity) an activity stands under.
+CREATE TABLE objectives (
+    id TEXT PRIMARY KEY REFERENCES records (id),
+    position INTEGER NOT NULL,    -- report order
+    kind TEXT NOT NULL CHECK (kind IN ('objective', 'activity')),
+    under TEXT REFERENCES objectives (id),
+    title TEXT NOT NULL,
+    section TEXT NOT NULL,
+    quote TEXT NOT NULL,
+    note TEXT
+);
+
+-- The headline accomplishments of section II.
+CREATE TABLE accomplishments (
+    id TEXT PRIMARY KEY REFERENCES records (id),
+    title TEXT NOT NULL,
+    section TEXT NOT NULL,
+    quote TEXT NOT NULL,
+    note TEXT
+);
+
+-- Annex C's entry points for the follow-up to the New York Declaration.
+CREATE TABLE proposals (
+    id TEXT PRIMARY KEY REFERENCES records (id),
+    number TEXT NOT NULL,         -- i to vi
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,           -- what the GMG would do
+    section TEXT NOT NULL,
+    quote TEXT NOT NULL,
+    note TEXT
+);
+
+-- The paragraphs of the New York Declaration an entry point answers.
+CREATE TABLE proposal_paragraphs (
+    proposal_id TEXT NOT NULL REFERENCES proposals (id),
+    paragraph INTEGER NOT NULL,
+    PRIMARY KEY (proposal_id, paragraph)
+);
+
+-- Chairs of the GMG and the GFMD, the troika, and the handover between Chairs.
+CREATE TABLE chairs (
+    id TEXT PRIMARY KEY REFERENCES records (id),
+    body TEXT NOT NULL CHECK (body IN ('GMG', 'GFMD')),
+    role TEXT NOT NULL CHECK (role IN ('chair', 'troika', 'handover')),
+    year INTEGER,                 -- where the report gives it
+    section TEXT NOT NULL,
+    quote TEXT NOT NULL,
+    note TEXT
+);
+
+CREATE TABLE chair_entities (
+    chair_id TEXT NOT NULL REFERENCES chairs (id),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    member TEXT REFERENCES members (acronym),
+    PRIMARY KEY (chair_id, position)
+);
+
+-- What an objective, accomplishment, proposal or Chair links to: the records that carried it
+-- out, that its paragraphs name, or that carry it.
+CREATE TABLE record_links (
+    record_id TEXT NOT NULL REFERENCES records (id),
+    position INTEGER NOT NULL,
+    target_id TEXT NOT NULL REFERENCES records (id),
+    PRIMARY KEY (record_id, position)
 );
 
 -- Other passages of the report that support a record.
