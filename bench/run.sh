@@ -5,7 +5,9 @@
 #      jq running the same filter on the same content as JSON;
 #   3. memory: gmg's peak resident memory against the data file's size;
 #   4. layout: an 80-column table of a title holding one very long word, whose time must
-#      grow linearly with the word's length.
+#      grow linearly with the word's length;
+#   5. a wide cell piped: a table with no COLUMNS of a title of 100 kB, 1 MB and 10 MB of
+#      words (which comfy-table alone re-wrapped in quadratic time), linear in its length.
 # Needs hyperfine, jq and GNU time (Debian: apt-get install hyperfine jq time).
 # Usage: bench/run.sh            (SIZES="10000 100000" bench/run.sh for a shorter run)
 set -euo pipefail
@@ -88,3 +90,17 @@ for len in 50000 200000 800000; do
         "$(awk -v s="$took" -v n="$len" 'BEGIN { printf "%.3f ms", s * 1e6 / n }')"
 done
 echo "target: the time per 1000 characters stays flat (linear layout)"
+
+echo
+printf '%-12s %12s %16s\n' "piped cell" "table" "per MB"
+for bytes in 100000 1000000 10000000; do
+    cell="$work/wide-cell-$bytes.ron"
+    # A title of words of ten characters: the long word of --long-word, a space every tenth.
+    [ -s "$cell" ] || "$synth" 10 --long-word "$bytes" | sed -E 's/(w{9})w/\1 /g' >"$cell"
+    hyperfine -N --warmup 1 --runs 5 --export-json "$work/cell-$bytes.json" --style none \
+        "env -u COLUMNS $gmg --data $cell events" >/dev/null 2>&1
+    took=$(mean "$work/cell-$bytes.json" 0)
+    printf '%-12s %12s %16s\n' "$bytes" "$(ms "$took")" \
+        "$(awk -v s="$took" -v n="$bytes" 'BEGIN { printf "%.1f ms", s * 1e9 / n }')"
+done
+echo "target: the time per MB stays flat or falls (linear; one line per record, the cell cut)"

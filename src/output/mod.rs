@@ -58,6 +58,10 @@ pub trait Grid {
     fn highlight(&self, _row: usize, _column: usize) -> Option<Range<usize>> {
         None
     }
+    /// The row as a note names it ("event 'idm'", "row 3").
+    fn label(&self, row: usize) -> String {
+        format!("row {}", row + 1)
+    }
 }
 
 /// Chosen fields of records: the rows every listing renders.
@@ -93,6 +97,13 @@ impl<R: Record> Grid for Rows<'_, R> {
     }
     fn highlight(&self, row: usize, column: usize) -> Option<Range<usize>> {
         self.records[row].highlight(self.fields[column])
+    }
+    fn label(&self, row: usize) -> String {
+        format!(
+            "{} '{}'",
+            R::NOUN,
+            crate::text::Echo(self.records[row].key())
+        )
     }
 }
 
