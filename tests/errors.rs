@@ -234,3 +234,47 @@ fn the_timeline_chart_refuses_options_that_shape_rows() {
         "month\n2016-01\n2016-02\n"
     );
 }
+
+/// The problems `gmg events --data FILE` gives for a file holding `text`, without the
+/// file's name: `(first line, the problem lines)`.
+fn problems_of(text: &str) -> (String, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.ron");
+    std::fs::write(&path, text).unwrap();
+    let name = path.display().to_string();
+    let stderr = fails(&["events", "--data", &name], 1);
+    let mut lines = stderr.lines().map(|l| l.replace(&name, "F"));
+    let first = lines.next().unwrap();
+    (first, lines.collect())
+}
+
+#[test]
+fn a_syntax_error_points_at_the_token_not_the_blank_before_it() {
+    let report = r#"report: Report(title: "x", chair: "c", year: 2016, start: "2016-01-01", end: "2016-12-31", source: "s")"#;
+    for (text, problem) in [
+        (
+            "(\n\n  @@@".to_string(),
+            "F:3:3: expected a field name, found `@@@`",
+        ),
+        (
+            "(report: Report(title: \"x\",\n  chair:   5".to_string(),
+            "F:2:12: expected a string in double quotes, found `5`",
+        ),
+        (
+            format!("({report}, events:   /* a /* nested */ comment */ // and a line\n  5)"),
+            "F:2:3: expected a list, opened with `[`, found `5`",
+        ),
+        (
+            format!("({report})  \n\n  more"),
+            "F:3:3: unexpected text after the dataset",
+        ),
+        // With no token after it, the place stays where the text ends.
+        (
+            "(report: Report(title: \"x\",  \n\n".to_string(),
+            "F:1:28: the file ends before the dataset does",
+        ),
+    ] {
+        let (_, problems) = problems_of(&text);
+        assert_eq!(problems, [format!("  {problem}")], "{text:?}");
+    }
+}

@@ -221,7 +221,7 @@ fn standard_input_and_a_byte_order_mark() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8(out.stderr).unwrap().starts_with(
-        "error: 1 problem in standard input\n  standard input:1:16: expected a record"
+        "error: 1 problem in standard input\n  standard input:1:17: expected a record"
     ));
 }
 

@@ -144,7 +144,7 @@ thread_local! {
 
 /// A syntax error as a problem: `LINE:COLUMN: what was wrong (in which record)`.
 fn syntax(error: &ron::error::SpannedError, text: &str) -> String {
-    let at = &error.span.start;
+    let at = token_at(text, &error.span.start);
     let found = match error.code {
         ron::Error::ExpectedString
         | ron::Error::ExpectedInteger
@@ -154,7 +154,8 @@ fn syntax(error: &ron::error::SpannedError, text: &str) -> String {
         | ron::Error::ExpectedStructLike
         | ron::Error::ExpectedNamedStructLike(_)
         | ron::Error::ExpectedStructLikeEnd
-        | ron::Error::ExpectedOption => format!(", found {}", found_at(text, at.line, at.col)),
+        | ron::Error::ExpectedOption
+        | ron::Error::ExpectedIdentifier => format!(", found {}", found_at(text, at.line, at.col)),
         _ => String::new(),
     };
     // A string that lost its closing quote swallows the next field's name and its opening
@@ -177,6 +178,67 @@ fn syntax(error: &ron::error::SpannedError, text: &str) -> String {
         None => String::new(),
     };
     format!("{}:{}: {}{found}{place}", at.line, at.col, say(&error.code))
+}
+
+/// Where the token at `at` or after it starts. ron places an error where its parser stood,
+/// which may be before the whitespace and comments that precede the token it stopped at
+/// (`(\n\n  @@@` at 1:2); a message points at the token itself (3:3). `at` itself when no
+/// token follows.
+fn token_at(text: &str, at: &ron::error::Position) -> ron::error::Position {
+    let line_start: usize = text
+        .split('\n')
+        .take(at.line.saturating_sub(1))
+        .map(|l| l.len() + 1)
+        .sum();
+    let offset = (line_start + before(text, at.line, at.col).len()).min(text.len());
+    let blank = blank_len(&text[offset..]);
+    if offset + blank >= text.len() {
+        return *at;
+    }
+    let skipped = &text[offset..offset + blank];
+    match skipped.rfind('\n') {
+        None => ron::error::Position {
+            line: at.line,
+            col: at.col + skipped.chars().count(),
+        },
+        Some(last) => ron::error::Position {
+            line: at.line + skipped.matches('\n').count(),
+            col: skipped[last + 1..].chars().count() + 1,
+        },
+    }
+}
+
+/// How many bytes of whitespace and comments (`// …` to the end of the line, `/* … */`
+/// nested) `text` starts with. An unclosed comment counts as blank to the end.
+fn blank_len(text: &str) -> usize {
+    let mut rest = text;
+    loop {
+        let trimmed = rest.trim_start();
+        if let Some(comment) = trimmed.strip_prefix("//") {
+            rest = comment.find('\n').map_or("", |end| &comment[end..]);
+        } else if trimmed.starts_with("/*") {
+            let mut depth = 0usize;
+            let mut i = 0;
+            let bytes = trimmed.as_bytes();
+            while i < bytes.len() {
+                if bytes[i..].starts_with(b"/*") {
+                    depth += 1;
+                    i += 2;
+                } else if bytes[i..].starts_with(b"*/") {
+                    depth -= 1;
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+            rest = &trimmed[i.min(trimmed.len())..];
+        } else {
+            return text.len() - trimmed.len();
+        }
+    }
 }
 
 /// The text of line `line` before column `col` (1-based, in characters).
@@ -229,6 +291,7 @@ fn say(code: &ron::Error) -> String {
              alone when the file starts with #![enable(implicit_some)]"
             .to_string(),
         E::ExpectedOptionEnd => "expected the `)` that closes `Some(`".to_string(),
+        E::ExpectedIdentifier => "expected a field name".to_string(),
         E::ExpectedDifferentStructName { expected, found } => {
             format!("expected `{expected}`, found `{}`", Echo(found))
         }
