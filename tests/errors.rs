@@ -278,3 +278,60 @@ fn a_syntax_error_points_at_the_token_not_the_blank_before_it() {
         assert_eq!(problems, [format!("  {problem}")], "{text:?}");
     }
 }
+
+/// A dataset with a problem in its report and in records of several lists, some on one
+/// line, some after comments.
+const PLACES: &str = r#"#![enable(implicit_some)]
+Dataset(
+    report: Report(title: "T", chair: "C", year: 1900, start: "2016-01-01", end: "2016-12-31", source: "s"),
+    events: [
+        // The first event: ( [ a comment
+        Event(id: "a", title: "A", kind: "party", section: "II.3", quote: "during the two-day GMG Strategic Retreat"),
+        /* a "second" */ (id: "A", title: "A again", kind: "meeting", section: "II.3", quote: "during the two-day GMG Strategic Retreat"),
+    ],
+    statements: [(id: "s", start: "2016-03-01", end: "2016-03-01", title: "S, (", event: "gone", section: "II.4", quote: "29 February-1 March 2016: Statement"), (id: "t", start: "2016-03-01", end: "2016-02-01", title: "T", event: "a", section: "II.4", quote: "29 February-1 March 2016: Statement")],
+)"#;
+
+#[test]
+fn a_record_level_problem_names_the_line_and_column_where_its_record_starts() {
+    let (first, problems) = problems_of(PLACES);
+    assert_eq!(first, "error: 5 problems in F");
+    assert_eq!(
+        problems,
+        [
+            "  F:3:13: report 'T': year 1900 is not a plausible year for a report (expected 1945 to 2100)",
+            "  F:6:9: event 'a': kind 'party' is not one of: multi-stakeholder-meeting, principals-meeting, working-level-meeting, troika-meeting, retreat, summit, gfmd-summit, gfmd-workshop, gfmd-meeting, session, side-event, panel, dialogue, conference, meeting, forum, academy, board-meeting, launch, presentation, decision, establishment",
+            "  F:9:162: statement 't': end 2016-02-01 is before start 2016-03-01",
+            // The id repeated (in another case) is the one named, where it is repeated.
+            "  F:7:26: event 'A': id is used more than once",
+            "  F:9:18: statement 's': event 'gone' does not exist",
+        ]
+    );
+}
+
+#[test]
+fn after_a_hundred_problems_the_rest_are_counted() {
+    let event = |i: usize| {
+        format!(
+            "(id: \"e{i}\", title: \"t\", kind: \"party\", section: \"II.3\", quote: \"during the two-day GMG Strategic Retreat\"),\n"
+        )
+    };
+    let report = r#"report: Report(title: "T", chair: "C", year: 2016, start: "2016-01-01", end: "2016-12-31", source: "s")"#;
+    let text = format!(
+        "({report},\nevents: [\n{}])",
+        (0..150).map(event).collect::<String>()
+    );
+    let (first, problems) = problems_of(&text);
+    assert_eq!(first, "error: 150 problems in F");
+    assert_eq!(problems.len(), 101);
+    assert!(problems[0].starts_with("  F:3:1: event 'e0': kind 'party' is not one of:"));
+    assert!(problems[99].starts_with("  F:102:1: event 'e99': kind 'party'"));
+    assert_eq!(problems[100], "  … and 50 more problems");
+    // Exactly a hundred are all listed; one more is counted in the singular.
+    let text = format!(
+        "({report},\nevents: [\n{}])",
+        (0..101).map(event).collect::<String>()
+    );
+    let (_, problems) = problems_of(&text);
+    assert_eq!(problems.last().unwrap(), "  … and 1 more problem");
+}
