@@ -335,3 +335,62 @@ fn after_a_hundred_problems_the_rest_are_counted() {
     let (_, problems) = problems_of(&text);
     assert_eq!(problems.last().unwrap(), "  … and 1 more problem");
 }
+
+#[test]
+fn dates_before_the_year_1000_and_spans_their_precision_contradicts_are_refused() {
+    let small = std::fs::read_to_string(common::fixture("small.ron")).unwrap();
+    let retreat = "start: \"2016-02-01\",\n            end: \"2016-02-29\",\n            precision: \"month\"";
+    let with = |retreat_dates: &str| small.replacen(retreat, retreat_dates, 1);
+    let cases = [
+        (
+            with("start: \"0000-02-01\",\n            end: \"2016-02-29\",\n            precision: \"month\""),
+            "F:13:9: event 'retreat': start: '0000-02-01' is before the year 1000; dates are of the years 1000 to 9999",
+        ),
+        (
+            with("start: \"0999-12-01\",\n            end: \"2016-02-29\",\n            precision: \"month\""),
+            "F:13:9: event 'retreat': start: '0999-12-01' is before the year 1000; dates are of the years 1000 to 9999",
+        ),
+        (
+            with("start: \"2016-03-02\",\n            end: \"2016-03-31\",\n            precision: \"month\""),
+            "F:13:9: event 'retreat': precision 'month' needs a span of whole months (from the 1st to the last day of a month), not 2016-03-02 to 2016-03-31",
+        ),
+        (
+            with("start: \"2016-01-01\",\n            end: \"2016-06-30\",\n            precision: \"year\""),
+            "F:13:9: event 'retreat': precision 'year' needs a span of whole years (from 1 January to 31 December), not 2016-01-01 to 2016-06-30",
+        ),
+        (
+            small.replacen("start: \"2016-01-01\"", "start: \"0000-01-01\"", 1),
+            "F:4:13: report 'Test report': start: '0000-01-01' is before the year 1000; dates are of the years 1000 to 9999",
+        ),
+    ];
+    for (text, problem) in cases {
+        let (first, problems) = problems_of(&text);
+        assert_eq!(problems, [format!("  {problem}")]);
+        assert_eq!(first, "error: 1 problem in F");
+    }
+    // A deliverable's due date: from the year 1000, and the first day of its month or year.
+    let deliverable = |due: &str, precision: &str| {
+        small.replacen(
+            "    handover: [",
+            &format!("    deliverables: [Deliverable(id: \"d\", title: \"D\", kind: \"guidance\", due: \"{due}\", precision: \"{precision}\", section: \"Annex C\", quote: \"will be released shortly\")],\n    handover: ["),
+            1,
+        )
+    };
+    for (text, problem) in [
+        (
+            deliverable("0000-01-01", "year"),
+            "F:51:20: deliverable 'd': due: '0000-01-01' is before the year 1000; dates are of the years 1000 to 9999",
+        ),
+        (
+            deliverable("2016-03-02", "month"),
+            "F:51:20: deliverable 'd': due 2016-03-02 has precision 'month', so it must be the first day of its month",
+        ),
+        (
+            deliverable("2016-03-01", "year"),
+            "F:51:20: deliverable 'd': due 2016-03-01 has precision 'year', so it must be 1 January of its year",
+        ),
+    ] {
+        let (_, problems) = problems_of(&text);
+        assert_eq!(problems, [format!("  {problem}")]);
+    }
+}
