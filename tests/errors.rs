@@ -394,3 +394,30 @@ fn dates_before_the_year_1000_and_spans_their_precision_contradicts_are_refused(
         assert_eq!(problems, [format!("  {problem}")]);
     }
 }
+
+#[test]
+fn a_dataset_over_2_gib_is_refused_before_it_is_read_from_a_file_or_standard_input() {
+    // A sparse file: 3 GiB that take no room on disk.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(3 << 30).unwrap();
+    let name = path.display().to_string();
+    let started = std::time::Instant::now();
+    assert_eq!(
+        fails(&["events", "--data", &name], 1),
+        format!("error: cannot read dataset {name}: it is 3221225472 bytes, and gmg reads datasets of at most 2147483648 bytes (2 GiB)\n")
+    );
+    let out = common::process()
+        .args(["events", "--data", "-"])
+        .stdin(std::fs::File::open(&path).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: cannot read dataset standard input: it is 3221225472 bytes, and gmg reads datasets of at most 2147483648 bytes (2 GiB)\n"
+    );
+    assert!(started.elapsed().as_secs() < 5, "read, not refused at once");
+}
