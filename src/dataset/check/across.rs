@@ -15,7 +15,7 @@ use crate::text::Echo;
 pub struct Keys<'a> {
     pub noun: &'static str,
     pub ids: Vec<&'a str>,
-    pub at: Vec<usize>,
+    pub at: Cow<'a, [usize]>,
 }
 
 /// Reports ids used more than once (ignoring case), within a collection or across them,
@@ -25,7 +25,7 @@ pub fn unique<'a>(problems: &mut Vec<Problem>, collections: &[Keys<'a>]) {
     let mut seen: HashMap<Cow<'a, str>, &'static str> = HashMap::with_capacity(total);
     for keys in collections {
         let what = keys.noun;
-        for (&id, &at) in keys.ids.iter().zip(&keys.at) {
+        for (&id, &at) in keys.ids.iter().zip(keys.at.iter()) {
             let key = if id.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
                 Cow::Owned(id.to_lowercase())
             } else {

@@ -7,6 +7,7 @@ mod across;
 mod checker;
 mod record;
 
+use std::borrow::Cow;
 use std::fmt;
 
 #[allow(unused_imports)] // the build script reads dates only through the checks
@@ -39,7 +40,7 @@ pub struct Problems {
 
 /// How many problems a message lists; the rest are counted. A file of a million bad records
 /// gets a screenful that says what is wrong, not a million lines.
-pub const LISTED: usize = 100;
+const LISTED: usize = 100;
 
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -202,26 +203,23 @@ impl<T: Checkable> Sorted<T> {
     /// the file's order (so a repeated id is reported where it is repeated), each with its
     /// place in the file's list.
     fn keys(&self) -> across::Keys<'_> {
-        let mut keyed: Vec<(usize, &str)> = self
-            .good_at
-            .iter()
-            .copied()
-            .zip(self.good.iter().map(Checkable::id))
-            .collect();
-        if !self.bad.is_empty() {
-            keyed.extend(
-                self.bad_at
-                    .iter()
-                    .copied()
-                    .zip(self.bad.iter().map(String::as_str)),
-            );
-            keyed.sort_unstable_by_key(|&(at, _)| at);
+        let ids = self.good.iter().map(Checkable::id);
+        if self.bad.is_empty() {
+            return across::Keys {
+                noun: T::NOUN,
+                ids: ids.collect(),
+                at: Cow::Borrowed(&self.good_at),
+            };
         }
-        let (at, ids) = keyed.into_iter().unzip();
+        let bad = self.bad.iter().map(String::as_str);
+        let mut keyed: Vec<(usize, &str)> = self.good_at.iter().copied().zip(ids).collect();
+        keyed.extend(self.bad_at.iter().copied().zip(bad));
+        keyed.sort_unstable_by_key(|&(at, _)| at);
+        let (at, ids): (Vec<usize>, Vec<&str>) = keyed.into_iter().unzip();
         across::Keys {
             noun: T::NOUN,
             ids,
-            at,
+            at: Cow::Owned(at),
         }
     }
 }
