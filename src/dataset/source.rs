@@ -112,11 +112,12 @@ fn cause(error: &io::Error) -> String {
 
 /// Reads a source whole, unless its first bytes show it is not a RON text, or it is larger
 /// than `max` bytes ([`MAX_BYTES`]), which is found while reading: no more than `max + 1`
-/// bytes are ever read. `size` is the size a file says it has (0 for a stream): reading into that much
-/// room at once, rather than growing it, keeps the peak memory at the file's size. A stream
-/// of unknown size is read in chunks, then moved into one buffer of its size chunk by chunk,
-/// each freed once moved: a buffer grown by doubling would copy itself, and hold its old and
-/// its new room at once, up to twice the stream's size.
+/// bytes are ever read, and the text is never copied to a larger buffer, which would hold
+/// its old and its new room at once (a buffer grown by doubling held up to twice a stream).
+/// `size` is the size a file says it has: it is read into that much room at once. A stream
+/// (`size` 0) is read into room for `max + 1` bytes, reserved as address space only: the
+/// kernel gives memory to the pages read into, no more. Where that much cannot be reserved
+/// (a 32-bit system, a strict memory limit) it is read in chunks (see [`in_chunks`]).
 fn read_from(
     mut source: impl Read,
     size: u64,
@@ -124,12 +125,6 @@ fn read_from(
     origin: &Origin,
 ) -> anyhow::Result<Vec<u8>> {
     let failed = |e: io::Error| anyhow::anyhow!("cannot read dataset {origin}: {}", cause(&e));
-    let too_large = || {
-        anyhow::anyhow!(
-            "cannot read dataset {origin}: it is larger than {}, the most gmg reads",
-            in_bytes(max)
-        )
-    };
     let room = if size > 0 {
         size.min(max) as usize + 1
     } else {
@@ -146,28 +141,37 @@ fn read_from(
         return Ok(bytes);
     }
     let mut rest = source.take((max + 1).saturating_sub(bytes.len() as u64));
-    if size > 0 {
+    let reserved = size > 0
+        || usize::try_from(max + 1)
+            .is_ok_and(|all| bytes.try_reserve_exact(all - bytes.len()).is_ok());
+    let bytes = if reserved {
         rest.read_to_end(&mut bytes).map_err(failed)?;
-        if bytes.len() as u64 > max {
-            return Err(too_large());
-        }
-        return Ok(bytes);
+        bytes
+    } else {
+        in_chunks(bytes, &mut rest).map_err(failed)?
+    };
+    if bytes.len() as u64 > max {
+        anyhow::bail!(
+            "cannot read dataset {origin}: it is larger than {}, the most gmg reads",
+            in_bytes(max)
+        );
     }
-    let mut total = bytes.len();
-    let mut chunks = vec![bytes];
+    Ok(bytes)
+}
+
+/// `first` and the rest of a stream, read in chunks of [`CHUNK_BYTES`] and then moved into
+/// one buffer of their size, each chunk freed as it moves: the peak is the stream's size
+/// and a chunk, where a buffer grown by doubling copied itself.
+fn in_chunks(first: Vec<u8>, rest: &mut impl Read) -> io::Result<Vec<u8>> {
+    let mut total = first.len();
+    let mut chunks = vec![first];
     loop {
         let mut chunk = Vec::with_capacity(CHUNK_BYTES);
-        let read = (&mut rest)
-            .take(CHUNK_BYTES as u64)
-            .read_to_end(&mut chunk)
-            .map_err(failed)?;
+        let read = rest.take(CHUNK_BYTES as u64).read_to_end(&mut chunk)?;
         if read == 0 {
             break;
         }
         total += read;
-        if total as u64 > max {
-            return Err(too_large());
-        }
         chunks.push(chunk);
     }
     if chunks.len() == 1 {
@@ -189,7 +193,8 @@ fn in_bytes(max: u64) -> String {
     }
 }
 
-/// How much of a stream of unknown size is read at a time (see [`read_from`]).
+/// How much of a stream is read at a time where its room cannot be reserved (see
+/// [`in_chunks`]).
 const CHUNK_BYTES: usize = 8 << 20;
 
 /// The size of standard input when it is a file (`gmg --data - < file`), else 0.
@@ -359,23 +364,31 @@ mod tests {
         assert_eq!(in_bytes(MAX_BYTES), "2147483648 bytes (2 GiB)");
     }
 
+    /// A reader that hands out at most 5,000 bytes at a time, as a pipe does.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = buf.len().min(5000).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
     #[test]
-    fn a_stream_is_read_into_one_buffer_of_its_size() {
-        // Past the first chunks, in pieces as a pipe gives them.
+    fn a_stream_is_read_whole_into_one_buffer_never_grown() {
         let text: Vec<u8> = std::iter::once(b'(')
             .chain(std::iter::repeat_n(b' ', 2 * CHUNK_BYTES + 777))
             .chain(*b")")
             .collect();
-        struct Trickle<'a>(&'a [u8]);
-        impl Read for Trickle<'_> {
-            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-                let n = buf.len().min(5000).min(self.0.len());
-                buf[..n].copy_from_slice(&self.0[..n]);
-                self.0 = &self.0[n..];
-                Ok(n)
-            }
-        }
+        // Into room reserved for the most it may hold: the buffer never moves.
         let bytes = read_from(Trickle(&text), 0, MAX_BYTES, &Origin::Stdin).unwrap();
+        assert!(bytes == text);
+        assert_eq!(bytes.capacity() as u64, MAX_BYTES + 1);
+        // In chunks, where that room cannot be had: one buffer of the stream's size.
+        let (first, rest) = text.split_at(SNIFF_BYTES);
+        let bytes = in_chunks(first.to_vec(), &mut Trickle(rest)).unwrap();
         assert!(bytes == text);
         assert_eq!(
             bytes.capacity(),
@@ -383,14 +396,8 @@ mod tests {
             "no room beyond the stream's size"
         );
         // A file is read into room of the size it says it has (and a byte to see its end).
-        let bytes = read_from(
-            io::Cursor::new(&text),
-            text.len() as u64,
-            MAX_BYTES,
-            &Origin::Stdin,
-        )
-        .unwrap();
-        assert_eq!(bytes.capacity(), text.len() + 1);
+        let bytes = read_from(Trickle(&text), text.len() as u64, MAX_BYTES, &Origin::Stdin);
+        assert_eq!(bytes.unwrap().capacity(), text.len() + 1);
     }
 
     #[test]
