@@ -8,6 +8,8 @@
 #      grow linearly with the word's length;
 #   5. gmg sql in bounded memory: peak resident memory and time of a 10M-row query streamed
 #      to /dev/null as CSV, and of one 100 MB blob written as hex.
+#   6. a wide cell piped: a table with no COLUMNS of a title of 100 kB, 1 MB and 10 MB of
+#      words (which comfy-table alone re-wrapped in quadratic time), linear in its length.
 # Needs hyperfine, jq and GNU time (Debian: apt-get install hyperfine jq time).
 # Usage: bench/run.sh            (SIZES="10000 100000" bench/run.sh for a shorter run)
 set -euo pipefail
@@ -103,3 +105,15 @@ blob_out=$(/usr/bin/time -f '%e %M' "$gmg" sql "select randomblob(100000000)" -f
 read -r blob_s blob_kb <<<"$blob_out"
 printf 'sql blob: one 100 MB blob as hex: peak %.1f MB in %s s\n' \
     "$(awk -v k="$blob_kb" 'BEGIN { print k * 1024 / 1e6 }')" "$blob_s"
+printf '%-12s %12s %16s\n' "piped cell" "table" "per MB"
+for bytes in 100000 1000000 10000000; do
+    cell="$work/wide-cell-$bytes.ron"
+    # A title of words of ten characters: the long word of --long-word, a space every tenth.
+    [ -s "$cell" ] || "$synth" 10 --long-word "$bytes" | sed -E 's/(w{9})w/\1 /g' >"$cell"
+    hyperfine -N --warmup 1 --runs 5 --export-json "$work/cell-$bytes.json" --style none \
+        "env -u COLUMNS $gmg --data $cell events" >/dev/null 2>&1
+    took=$(mean "$work/cell-$bytes.json" 0)
+    printf '%-12s %12s %16s\n' "$bytes" "$(ms "$took")" \
+        "$(awk -v s="$took" -v n="$bytes" 'BEGIN { printf "%.1f ms", s * 1e9 / n }')"
+done
+echo "target: the time per MB stays flat or falls (linear; one line per record, the cell cut)"

@@ -234,3 +234,190 @@ fn the_timeline_chart_refuses_options_that_shape_rows() {
         "month\n2016-01\n2016-02\n"
     );
 }
+
+/// The problems `gmg events --data FILE` gives for a file holding `text`, without the
+/// file's name: `(first line, the problem lines)`.
+fn problems_of(text: &str) -> (String, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.ron");
+    std::fs::write(&path, text).unwrap();
+    let name = path.display().to_string();
+    let stderr = fails(&["events", "--data", &name], 1);
+    let mut lines = stderr.lines().map(|l| l.replace(&name, "F"));
+    let first = lines.next().unwrap();
+    (first, lines.collect())
+}
+
+#[test]
+fn a_syntax_error_points_at_the_token_not_the_blank_before_it() {
+    let report = r#"report: Report(title: "x", chair: "c", year: 2016, start: "2016-01-01", end: "2016-12-31", source: "s")"#;
+    for (text, problem) in [
+        (
+            "(\n\n  @@@".to_string(),
+            "F:3:3: expected a field name, found `@@@`",
+        ),
+        (
+            "(report: Report(title: \"x\",\n  chair:   5".to_string(),
+            "F:2:12: expected a string in double quotes, found `5`",
+        ),
+        (
+            format!("({report}, events:   /* a /* nested */ comment */ // and a line\n  5)"),
+            "F:2:3: expected a list, opened with `[`, found `5`",
+        ),
+        (
+            format!("({report})  \n\n  more"),
+            "F:3:3: unexpected text after the dataset",
+        ),
+        // With no token after it, the place stays where the text ends.
+        (
+            "(report: Report(title: \"x\",  \n\n".to_string(),
+            "F:1:28: the file ends before the dataset does",
+        ),
+    ] {
+        let (_, problems) = problems_of(&text);
+        assert_eq!(problems, [format!("  {problem}")], "{text:?}");
+    }
+}
+
+/// A dataset with a problem in its report and in records of several lists, some on one
+/// line, some after comments.
+const PLACES: &str = r#"#![enable(implicit_some)]
+Dataset(
+    report: Report(title: "T", chair: "C", year: 1900, start: "2016-01-01", end: "2016-12-31", source: "s"),
+    events: [
+        // The first event: ( [ a comment
+        Event(id: "a", title: "A", kind: "party", section: "II.3", quote: "during the two-day GMG Strategic Retreat"),
+        /* a "second" */ (id: "A", title: "A again", kind: "meeting", section: "II.3", quote: "during the two-day GMG Strategic Retreat"),
+    ],
+    statements: [(id: "s", start: "2016-03-01", end: "2016-03-01", title: "S, (", event: "gone", section: "II.4", quote: "29 February-1 March 2016: Statement"), (id: "t", start: "2016-03-01", end: "2016-02-01", title: "T", event: "a", section: "II.4", quote: "29 February-1 March 2016: Statement")],
+)"#;
+
+#[test]
+fn a_record_level_problem_names_the_line_and_column_where_its_record_starts() {
+    let (first, problems) = problems_of(PLACES);
+    assert_eq!(first, "error: 5 problems in F");
+    assert_eq!(
+        problems,
+        [
+            "  F:3:13: report 'T': year 1900 is not a plausible year for a report (expected 1945 to 2100)",
+            "  F:6:9: event 'a': kind 'party' is not one of: multi-stakeholder-meeting, principals-meeting, working-level-meeting, troika-meeting, retreat, summit, gfmd-summit, gfmd-workshop, gfmd-meeting, session, side-event, panel, dialogue, conference, meeting, forum, academy, board-meeting, launch, presentation, decision, establishment",
+            "  F:9:162: statement 't': end 2016-02-01 is before start 2016-03-01",
+            // The id repeated (in another case) is the one named, where it is repeated.
+            "  F:7:26: event 'A': id is used more than once",
+            "  F:9:18: statement 's': event 'gone' does not exist",
+        ]
+    );
+}
+
+#[test]
+fn after_a_hundred_problems_the_rest_are_counted() {
+    let event = |i: usize| {
+        format!(
+            "(id: \"e{i}\", title: \"t\", kind: \"party\", section: \"II.3\", quote: \"during the two-day GMG Strategic Retreat\"),\n"
+        )
+    };
+    let report = r#"report: Report(title: "T", chair: "C", year: 2016, start: "2016-01-01", end: "2016-12-31", source: "s")"#;
+    let text = format!(
+        "({report},\nevents: [\n{}])",
+        (0..150).map(event).collect::<String>()
+    );
+    let (first, problems) = problems_of(&text);
+    assert_eq!(first, "error: 150 problems in F");
+    assert_eq!(problems.len(), 101);
+    assert!(problems[0].starts_with("  F:3:1: event 'e0': kind 'party' is not one of:"));
+    assert!(problems[99].starts_with("  F:102:1: event 'e99': kind 'party'"));
+    assert_eq!(problems[100], "  … and 50 more problems");
+    // Exactly a hundred are all listed; one more is counted in the singular.
+    let text = format!(
+        "({report},\nevents: [\n{}])",
+        (0..101).map(event).collect::<String>()
+    );
+    let (_, problems) = problems_of(&text);
+    assert_eq!(problems.last().unwrap(), "  … and 1 more problem");
+}
+
+#[test]
+fn dates_before_the_year_1000_and_spans_their_precision_contradicts_are_refused() {
+    let small = std::fs::read_to_string(common::fixture("small.ron")).unwrap();
+    let retreat = "start: \"2016-02-01\",\n            end: \"2016-02-29\",\n            precision: \"month\"";
+    let with = |retreat_dates: &str| small.replacen(retreat, retreat_dates, 1);
+    let cases = [
+        (
+            with("start: \"0000-02-01\",\n            end: \"2016-02-29\",\n            precision: \"month\""),
+            "F:13:9: event 'retreat': start: '0000-02-01' is before the year 1000; dates are of the years 1000 to 9999",
+        ),
+        (
+            with("start: \"0999-12-01\",\n            end: \"2016-02-29\",\n            precision: \"month\""),
+            "F:13:9: event 'retreat': start: '0999-12-01' is before the year 1000; dates are of the years 1000 to 9999",
+        ),
+        (
+            with("start: \"2016-03-02\",\n            end: \"2016-03-31\",\n            precision: \"month\""),
+            "F:13:9: event 'retreat': precision 'month' needs a span of whole months (from the 1st to the last day of a month), not 2016-03-02 to 2016-03-31",
+        ),
+        (
+            with("start: \"2016-01-01\",\n            end: \"2016-06-30\",\n            precision: \"year\""),
+            "F:13:9: event 'retreat': precision 'year' needs a span of whole years (from 1 January to 31 December), not 2016-01-01 to 2016-06-30",
+        ),
+        (
+            small.replacen("start: \"2016-01-01\"", "start: \"0000-01-01\"", 1),
+            "F:4:13: report 'Test report': start: '0000-01-01' is before the year 1000; dates are of the years 1000 to 9999",
+        ),
+    ];
+    for (text, problem) in cases {
+        let (first, problems) = problems_of(&text);
+        assert_eq!(problems, [format!("  {problem}")]);
+        assert_eq!(first, "error: 1 problem in F");
+    }
+    // A deliverable's due date: from the year 1000, and the first day of its month or year.
+    let deliverable = |due: &str, precision: &str| {
+        small.replacen(
+            "    handover: [",
+            &format!("    deliverables: [Deliverable(id: \"d\", title: \"D\", kind: \"guidance\", due: \"{due}\", precision: \"{precision}\", section: \"Annex C\", quote: \"will be released shortly\")],\n    handover: ["),
+            1,
+        )
+    };
+    for (text, problem) in [
+        (
+            deliverable("0000-01-01", "year"),
+            "F:51:20: deliverable 'd': due: '0000-01-01' is before the year 1000; dates are of the years 1000 to 9999",
+        ),
+        (
+            deliverable("2016-03-02", "month"),
+            "F:51:20: deliverable 'd': due 2016-03-02 has precision 'month', so it must be the first day of its month",
+        ),
+        (
+            deliverable("2016-03-01", "year"),
+            "F:51:20: deliverable 'd': due 2016-03-01 has precision 'year', so it must be 1 January of its year",
+        ),
+    ] {
+        let (_, problems) = problems_of(&text);
+        assert_eq!(problems, [format!("  {problem}")]);
+    }
+}
+
+#[test]
+fn a_dataset_over_2_gib_is_refused_before_it_is_read_from_a_file_or_standard_input() {
+    // A sparse file: 3 GiB that take no room on disk.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(3 << 30).unwrap();
+    let name = path.display().to_string();
+    let started = std::time::Instant::now();
+    assert_eq!(
+        fails(&["events", "--data", &name], 1),
+        format!("error: cannot read dataset {name}: it is 3221225472 bytes, and gmg reads datasets of at most 2147483648 bytes (2 GiB)\n")
+    );
+    let out = common::process()
+        .args(["events", "--data", "-"])
+        .stdin(std::fs::File::open(&path).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: cannot read dataset standard input: it is 3221225472 bytes, and gmg reads datasets of at most 2147483648 bytes (2 GiB)\n"
+    );
+    assert!(started.elapsed().as_secs() < 5, "read, not refused at once");
+}

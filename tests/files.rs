@@ -221,7 +221,7 @@ fn standard_input_and_a_byte_order_mark() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8(out.stderr).unwrap().starts_with(
-        "error: 1 problem in standard input\n  standard input:1:16: expected a record"
+        "error: 1 problem in standard input\n  standard input:1:17: expected a record"
     ));
 }
 
@@ -374,23 +374,23 @@ fn validation_of_the_header_sections_and_ids_across_collections() {
     };
     assert_eq!(
         check("year: 2016", "year: 20160"),
-        [": report 'Test report': year 20160 is not a plausible year for a report (expected 1945 to 2100)"]
+        [":4:13: report 'Test report': year 20160 is not a plausible year for a report (expected 1945 to 2100)"]
     );
     assert_eq!(
         check("end: \"2016-12-31\"", "end: \"2015-12-31\""),
-        [": report 'Test report': end 2015-12-31 is before start 2016-01-01"]
+        [":4:13: report 'Test report': end 2015-12-31 is before start 2016-01-01"]
     );
     assert_eq!(
         check("section: \"II.3\"", "section: \"II.7\""),
-        [": event 'retreat': section 'II.7' is not a section of the report; the sections are: I, II.1, II.2, II.3, II.4, II.5, II.6, III, IV, Annex A, Annex B.1, Annex B.2, Annex B.3, Annex B.4, Annex B.5, Annex C, Annex D, Endnote i, Endnote ii"]
+        [":13:9: event 'retreat': section 'II.7' is not a section of the report; the sections are: I, II.1, II.2, II.3, II.4, II.5, II.6, III, IV, Annex A, Annex B.1, Annex B.2, Annex B.3, Annex B.4, Annex B.5, Annex C, Annex D, Endnote i, Endnote ii"]
     );
     assert_eq!(
         check("Handover(id: \"h1\"", "Handover(id: \"IDM\""),
-        [": handover item 'IDM': id is also the id of an event; ids are unique across the dataset"]
+        [":52:9: handover item 'IDM': id is also the id of an event; ids are unique across the dataset"]
     );
     assert_eq!(
         check("acronym: \"FAO\"", "acronym: \"st1\""),
-        [": member 'st1': id is also the id of a statement; ids are unique across the dataset"]
+        [":49:9: member 'st1': id is also the id of a statement; ids are unique across the dataset"]
     );
     // The embedded dataset passes.
     assert!(stdout(&["validate"]).starts_with("ok: "));

@@ -342,47 +342,47 @@ fn links_must_resolve_and_chairs_must_be_members() {
         (
             "chairs: [\"WFP\"]",
             "chairs: [\"ESCAP\"]",
-            "group 'wg-test': chairs: 'ESCAP' is not the id of a member; the members are: WFP, FAO",
+            "52:9: group 'wg-test': chairs: 'ESCAP' is not the id of a member; the members are: WFP, FAO",
         ),
         (
             "group: \"wg-test\"",
             "group: \"wg-none\"",
-            "deliverable 'd-test': group: 'wg-none' is not the id of a group; the groups are: wg-test",
+            "55:9: deliverable 'd-test': group: 'wg-none' is not the id of a group; the groups are: wg-test",
         ),
         (
             "groups: [\"wg-test\"]",
             "groups: [\"wg-tset\"]",
-            "handover item 'h1': groups: 'wg-tset' is not the id of a group; the groups are: wg-test",
+            "58:9: handover item 'h1': groups: 'wg-tset' is not the id of a group; the groups are: wg-test",
         ),
         (
             "deliverables: [\"d-test\"]",
             "deliverables: [\"d-tset\"]",
-            "handover item 'h1': deliverables: 'd-tset' is not the id of a deliverable; the deliverables are: d-test",
+            "58:9: handover item 'h1': deliverables: 'd-tset' is not the id of a deliverable; the deliverables are: d-test",
         ),
         (
             "status: \"planned\"",
             "status: \"soon\"",
-            "deliverable 'd-test': status 'soon' is not one of: done, in-progress, planned",
+            "55:9: deliverable 'd-test': status 'soon' is not one of: done, in-progress, planned",
         ),
         (
             "due: \"2017-03-01\"",
             "due: \"2017-03-15\"",
-            "deliverable 'd-test': due 2017-03-15 has precision 'month', so it must be the first day of its month",
+            "55:9: deliverable 'd-test': due 2017-03-15 has precision 'month', so it must be the first day of its month",
         ),
         (
             ", precision: \"month\"",
             "",
-            "deliverable 'd-test': due and precision must be given together or not at all",
+            "55:9: deliverable 'd-test': due and precision must be given together or not at all",
         ),
         (
             "kind: \"working-group\"",
             "kind: \"committee\"",
-            "group 'wg-test': kind 'committee' is not one of: working-group, task-force",
+            "52:9: group 'wg-test': kind 'committee' is not one of: working-group, task-force",
         ),
         (
             "id: \"d-test\"",
             "id: \"wg-test\"",
-            "deliverable 'wg-test': id is also the id of a group; ids are unique across the dataset",
+            "55:9: deliverable 'wg-test': id is also the id of a group; ids are unique across the dataset",
         ),
     ];
     for (from, to, problem) in cases {
@@ -390,7 +390,7 @@ fn links_must_resolve_and_chairs_must_be_members() {
         let name = path.display().to_string();
         let stderr = fails(&["validate", &name], 1);
         assert!(
-            stderr.lines().any(|l| l == format!("  {name}: {problem}")),
+            stderr.lines().any(|l| l == format!("  {name}:{problem}")),
             "{from} -> {to}: expected\n  {problem}\nin\n{stderr}"
         );
     }

@@ -93,6 +93,25 @@ fn renamed(record: &str, field: &str, bad: &str) -> String {
     }
 }
 
+/// Where `record` (as messages name it, in the small fixture or `filled`) starts in `text`,
+/// as a message places it: `LINE:COL`.
+fn place(text: &str, record: &str) -> String {
+    let (opening, nth) = match record {
+        "event 'idm'" => ("Event(", 1),
+        "member 'FAO'" => ("Member(", 1),
+        r if r.starts_with("report") => ("Report(", 0),
+        r if r.starts_with("event") => ("Event(", 0),
+        r if r.starts_with("statement") => ("Statement(", 0),
+        r if r.starts_with("member") => ("Member(", 0),
+        r if r.starts_with("handover") => ("Handover(", 0),
+        other => panic!("no place for {other}"),
+    };
+    let (at, _) = text.match_indices(opening).nth(nth).unwrap();
+    let line = text[..at].matches('\n').count() + 1;
+    let col = text[..at].rsplit('\n').next().unwrap().chars().count() + 1;
+    format!("{line}:{col}")
+}
+
 #[test]
 fn every_text_field_refuses_control_and_bidi_characters() {
     for (record, field, at, nth) in FIELDS {
@@ -100,17 +119,18 @@ fn every_text_field_refuses_control_and_bidi_characters() {
             let path = poisoned(at, nth, bad);
             let name = path.display().to_string();
             let stderr = fails(&["validate", &name], 1);
+            let text = std::fs::read_to_string(&path).unwrap();
             let expected = if bad == "\0" {
                 // A NUL byte in the first 64 KiB marks a file as binary: refused before it
                 // is parsed at all, at the place of the byte.
-                let text = std::fs::read_to_string(&path).unwrap();
                 let at = text.find('\0').unwrap();
                 let line = text[..at].matches('\n').count() + 1;
                 let col = text[..at].rsplit('\n').next().unwrap().chars().count() + 1;
                 format!("  {name}:{line}:{col}: a NUL byte: this is binary data, not a RON dataset")
             } else {
                 format!(
-                    "  {name}: {}: {field}: {described} at character 2; text may hold newlines and tabs but no other control characters",
+                    "  {name}:{}: {}: {field}: {described} at character 2; text may hold newlines and tabs but no other control characters",
+                    place(&text, record),
                     renamed(record, field, bad)
                 )
             };
@@ -211,7 +231,8 @@ fn optional_fields_of_every_collection_are_checked_too() {
         let name = path.display().to_string();
         let stderr = fails(&["validate", &name], 1);
         let expected = format!(
-            "  {name}: {record}: {field}: U+001B (escape) at character 2; text may hold newlines and tabs but no other control characters"
+            "  {name}:{}: {record}: {field}: U+001B (escape) at character 2; text may hold newlines and tabs but no other control characters",
+            place(&text, record)
         );
         assert!(
             stderr.lines().any(|l| l == expected),
@@ -238,7 +259,7 @@ fn a_nul_byte_past_the_first_64_kib_is_refused_by_the_field_check() {
     let name = file.path().display().to_string();
     let stderr = fails(&["validate", &name], 1);
     assert!(
-        stderr.contains(": event 'retreat': note: U+0000 (NUL) at character 70001;"),
+        stderr.contains(":13:9: event 'retreat': note: U+0000 (NUL) at character 70001;"),
         "{stderr}"
     );
 }
@@ -266,11 +287,11 @@ fn notes_and_other_passages_are_checked_too() {
     let stderr = fails(&["validate", &name], 1);
     assert!(
         stderr.contains(&format!(
-            "  {name}: event 'retreat': note: U+001B (escape) at character 2;"
+            "  {name}:13:9: event 'retreat': note: U+001B (escape) at character 2;"
         )),
         "{stderr}"
     );
-    assert!(stderr.contains(&format!("  {name}: event 'retreat': also 1 quote: U+009B (control sequence introducer) at character 2;")), "{stderr}");
+    assert!(stderr.contains(&format!("  {name}:13:9: event 'retreat': also 1 quote: U+009B (control sequence introducer) at character 2;")), "{stderr}");
 }
 
 #[test]
@@ -322,7 +343,7 @@ fn a_huge_quote_is_cut_in_the_message_that_names_it() {
     let stderr = fails(&["validate", &name], 1);
     assert!(stderr.len() < 2_000, "{} bytes", stderr.len());
     assert!(
-        stderr.contains(": event 'retreat': quote: U+001B (escape) at character 10000002;"),
+        stderr.contains(":13:9: event 'retreat': quote: U+001B (escape) at character 10000002;"),
         "{stderr}"
     );
     // Quotes are checked against the report only once the file is otherwise clean; a clean

@@ -304,3 +304,125 @@ fn search_finds_what_people_type() {
         ["retreat"]
     );
 }
+
+/// The small fixture with the retreat's title (or, `id`, its id) replaced by `text`.
+fn with_retreat(field: &str, text: &str) -> tempfile::TempPath {
+    let small = std::fs::read_to_string(common::fixture("small.ron")).unwrap();
+    let replaced = match field {
+        "id" => small.replacen("\"retreat\"", &format!("\"{text}\""), 1),
+        _ => small.replacen(
+            "title: \"GMG Strategic Retreat\"",
+            &format!("title: \"{text}\""),
+            1,
+        ),
+    };
+    let file = tempfile::Builder::new().suffix(".ron").tempfile().unwrap();
+    std::fs::write(file.path(), replaced).unwrap();
+    file.into_temp_path()
+}
+
+/// `gmg ARGS` piped with no COLUMNS: (stdout, stderr, seconds taken).
+fn piped(args: &[&str]) -> (String, String, f64) {
+    let started = std::time::Instant::now();
+    let out = gmg().args(args).output().expect("gmg runs");
+    let took = started.elapsed().as_secs_f64();
+    assert!(out.status.success(), "gmg {args:?}: {out:?}");
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        took,
+    )
+}
+
+#[test]
+fn a_cell_too_wide_for_comfy_table_is_cut_with_a_note_and_stays_on_one_line() {
+    // Words, which comfy-table re-wrapped in quadratic time: 300,000 columns took 101 s.
+    let title = "word ".repeat(60_000);
+    let data = with_retreat("title", title.trim_end());
+    let data = data.to_str().unwrap();
+    let (out, err, took) = piped(&["events", "--data", data]);
+    assert!(took < 20.0, "{took:.1} s");
+    assert_eq!(out.lines().count(), 2 + 2, "one line per record");
+    let retreat = out.lines().find(|l| l.starts_with("retreat")).unwrap();
+    let cell = retreat.split(" ┆ ").nth(4).unwrap();
+    assert_eq!(cell.len(), 64_994 + "…".len());
+    assert!(cell.ends_with("word word…"), "{}", &cell[cell.len() - 20..]);
+    assert_eq!(
+        err,
+        "note: the title of event 'retreat' has a line of 299999 characters, cut to its first \
+         64994 (a table cell holds at most 65000 bytes a line); see it whole with -f csv\n"
+    );
+    // Nothing is lost: another format has it whole.
+    assert_eq!(
+        column(&["events", "--data", data, "--fields", "title"], "title")[0],
+        title.trim_end()
+    );
+    // At a width, the first 64,997 characters are wrapped, and the same note is given.
+    let (out, err) = at(80, &["events", "--data", data, "--fields", "id,title"]);
+    assert!(widest(&out) <= 80);
+    // 14 words a line of the 70 columns left beside the id: 929 lines.
+    assert_eq!(out.lines().count(), 2 + 929 + 1);
+    assert!(err.starts_with("note: the title of event 'retreat' has a line of 299999"));
+    // The card cuts it too, and says so at once.
+    let (out, err, _) = piped(&["show", "retreat", "--data", data]);
+    assert!(out.contains("word word…\n"));
+    assert_eq!(
+        err,
+        "note: a line of 299999 characters is cut to its first 64994 (a table cell holds at \
+         most 65000 bytes a line); see it whole with -f json\n"
+    );
+}
+
+#[test]
+fn a_query_result_too_wide_is_cut_and_named_by_its_row() {
+    let query = "select 1 as n, replace(hex(zeroblob(40000)), '00', 'ab ') as t";
+    let (out, err, _) = piped(&["sql", query]);
+    assert_eq!(out.lines().count(), 3);
+    assert!(out.ends_with("ab ab…\n"));
+    assert_eq!(
+        err,
+        "note: the t of row 1 has a line of 120000 characters, cut to its first 64994 (a table \
+         cell holds at most 65000 bytes a line); see it whole with -f csv\n"
+    );
+}
+
+#[test]
+fn a_ten_megabyte_id_is_listed_in_linear_time() {
+    // It took 102 s: comfy-table re-wrapped it into 154 lines, copying the rest each time.
+    let id = "r".repeat(10_000_000);
+    let data = with_retreat("id", &id);
+    let (out, err, took) = piped(&["events", "--data", data.to_str().unwrap()]);
+    assert!(took < 20.0, "{took:.1} s");
+    assert_eq!(out.lines().count(), 2 + 2);
+    let first = out.lines().nth(2).unwrap();
+    assert!(first.starts_with(&format!("{}… ┆ 2016-02", &id[..64_997])));
+    let echoed = format!("{}…", &id[..80]);
+    assert_eq!(
+        err,
+        format!(
+            "note: the id of event '{echoed}' has a line of 10000000 characters, cut to its \
+             first 64997 (a table cell holds at most 65000 bytes a line); see it whole with -f csv\n"
+        )
+    );
+}
+
+#[test]
+fn piped_a_line_break_in_a_text_is_a_space_so_a_record_stays_one_line() {
+    let data = with_retreat("title", "GMG Strategic\\nRetreat");
+    let data = data.to_str().unwrap();
+    let (out, err, _) = piped(&["events", "--data", data]);
+    assert_eq!(out.lines().count(), 2 + 2, "{out}");
+    assert!(out.contains("┆ GMG Strategic Retreat "), "{out}");
+    assert!(err.is_empty());
+    // On a terminal, the line break is kept.
+    let (out, _) = at(120, &["events", "--data", data, "--fields", "id,title"]);
+    assert!(
+        out.contains("retreat ┆ GMG Strategic\n        ┆ Retreat\n"),
+        "{out}"
+    );
+    // Other formats keep the text as it is.
+    assert_eq!(
+        column(&["events", "--data", data, "--fields", "title"], "title")[0],
+        "GMG Strategic\nRetreat"
+    );
+}

@@ -46,11 +46,11 @@ fn invalid_documents_fail_with_a_place_and_a_reason() {
     let expected = [
         (
             "bare-optional-without-implicit-some.ron",
-            "5:36: expected an optional value: `Some(...)` or `None`, or the value alone when the file starts with #![enable(implicit_some)], found `\"2016-02-01\"` (in event 1)",
+            "5:37: expected an optional value: `Some(...)` or `None`, or the value alone when the file starts with #![enable(implicit_some)], found `\"2016-02-01\"` (in event 1)",
         ),
         (
             "leading-underscore-number.ron",
-            "3:66: a number cannot start with `_`",
+            "3:67: a number cannot start with `_`",
         ),
         (
             "missing-comma.ron",

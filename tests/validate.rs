@@ -48,7 +48,7 @@ fn impossible_dates_are_rejected() {
     );
     assert_eq!(
         problems(&path),
-        [": event 'idm': start: '2016-02-30' is not a real calendar date"]
+        [":25:9: event 'idm': start: '2016-02-30' is not a real calendar date"]
     );
 }
 
@@ -60,7 +60,7 @@ fn malformed_dates_are_rejected() {
     );
     assert_eq!(
         problems(&path),
-        [": statement 'st1': start: '29 February 2016' is not a date of the form YYYY-MM-DD"]
+        [":37:9: statement 'st1': start: '29 February 2016' is not a date of the form YYYY-MM-DD"]
     );
 }
 
@@ -72,7 +72,7 @@ fn end_before_start_is_rejected() {
     );
     assert_eq!(
         problems(&path),
-        [": event 'retreat': end 2016-01-31 is before start 2016-02-01"]
+        [":13:9: event 'retreat': end 2016-01-31 is before start 2016-02-01"]
     );
 }
 
@@ -84,17 +84,17 @@ fn precision_must_fit_the_span() {
     );
     assert_eq!(
         problems(&path),
-        [": event 'retreat': precision 'month' needs a span of whole months (from the 1st to the last day of a month), not 2016-02-01 to 2016-02-28"]
+        [":13:9: event 'retreat': precision 'month' needs a span of whole months (from the 1st to the last day of a month), not 2016-02-01 to 2016-02-28"]
     );
     let path = mutated("precision: \"month\"", "precision: \"year\"");
     assert_eq!(
         problems(&path),
-        [": event 'retreat': precision 'year' needs a span of whole years (from 1 January to 31 December), not 2016-02-01 to 2016-02-29"]
+        [":13:9: event 'retreat': precision 'year' needs a span of whole years (from 1 January to 31 December), not 2016-02-01 to 2016-02-29"]
     );
     let path = mutated("precision: \"month\"", "precision: \"week\"");
     assert_eq!(
         problems(&path),
-        [": event 'retreat': precision 'week' is not one of: day, month, year"]
+        [":13:9: event 'retreat': precision 'week' is not one of: day, month, year"]
     );
 }
 
@@ -103,7 +103,7 @@ fn dates_come_together_or_not_at_all() {
     let path = mutated("            precision: \"month\",\n", "");
     assert_eq!(
         problems(&path),
-        [": event 'retreat': start, end and precision must be given together or not at all"]
+        [":13:9: event 'retreat': start, end and precision must be given together or not at all"]
     );
 }
 
@@ -112,12 +112,12 @@ fn ids_are_unique_per_collection() {
     let path = mutated("id: \"retreat\"", "id: \"idm\"");
     assert_eq!(
         problems(&path),
-        [": event 'idm': id is used more than once"]
+        [":25:9: event 'idm': id is used more than once"]
     );
     let path = mutated("acronym: \"FAO\"", "acronym: \"wfp\"");
     assert_eq!(
         problems(&path),
-        [": member 'wfp': id is used more than once"]
+        [":49:9: member 'wfp': id is used more than once"]
     );
 }
 
@@ -126,7 +126,7 @@ fn a_statement_must_point_at_an_existing_event() {
     let path = mutated("event: \"idm\"", "event: \"nowhere\"");
     assert_eq!(
         problems(&path),
-        [": statement 'st1': event 'nowhere' does not exist"]
+        [":37:9: statement 'st1': event 'nowhere' does not exist"]
     );
 }
 
@@ -147,7 +147,7 @@ fn a_statement_must_overlap_its_event() {
     std::fs::write(&path, text).unwrap();
     assert_eq!(
         problems(&path),
-        [": statement 'st1': 2016-03-01 to 2016-03-01 does not overlap its event 'retreat' (2016-02-01 to 2016-02-29)"]
+        [":37:9: statement 'st1': 2016-03-01 to 2016-03-01 does not overlap its event 'retreat' (2016-02-01 to 2016-02-29)"]
     );
 }
 
@@ -156,7 +156,7 @@ fn kinds_come_from_the_vocabulary() {
     let path = mutated("kind: \"dialogue\"", "kind: \"party\"");
     let found = problems(&path);
     assert_eq!(found.len(), 1);
-    assert!(found[0].starts_with(": event 'idm': kind 'party' is not one of: multi-stakeholder-meeting, principals-meeting,"), "{}", found[0]);
+    assert!(found[0].starts_with(":25:9: event 'idm': kind 'party' is not one of: multi-stakeholder-meeting, principals-meeting,"), "{}", found[0]);
 }
 
 #[test]
@@ -164,7 +164,7 @@ fn quotes_need_twenty_characters() {
     let path = mutated("quote: \"World Food Programme (WFP)\"", "quote: \"WFP\"");
     assert_eq!(
         problems(&path),
-        [": member 'WFP': quote has 3 characters; at least 20 are needed"]
+        [":48:9: member 'WFP': quote has 3 characters; at least 20 are needed"]
     );
 }
 
@@ -201,9 +201,9 @@ fn every_problem_is_listed_at_once() {
         fails(&["validate", &name], 1),
         format!(
             "error: 3 problems in {name}\n  \
-             {name}: member 'WFP': quote has 3 characters; at least 20 are needed\n  \
-             {name}: event 'idm': id is used more than once\n  \
-             {name}: statement 'st1': event 'gone' does not exist\n"
+             {name}:48:9: member 'WFP': quote has 3 characters; at least 20 are needed\n  \
+             {name}:25:9: event 'idm': id is used more than once\n  \
+             {name}:37:9: statement 'st1': event 'gone' does not exist\n"
         )
     );
 }
@@ -213,7 +213,7 @@ fn syntax_errors_name_line_and_column() {
     let path = mutated("title: \"GMG Strategic Retreat\"", "title: 7");
     assert_eq!(
         problems(&path),
-        [":18:19: expected a string in double quotes, found `7` (in event 1)"]
+        [":18:20: expected a string in double quotes, found `7` (in event 1)"]
     );
     let path = mutated("kind: \"retreat\"", "kind: \"retreat\", colour: \"red\"");
     assert_eq!(
@@ -257,7 +257,7 @@ fn queries_on_a_broken_file_fail_with_the_same_message() {
     let path = mutated("event: \"idm\"", "event: \"nowhere\"");
     let name = path.display().to_string();
     let stderr = fails(&["statements", "--data", &name], 1);
-    assert_eq!(stderr, format!("error: 1 problem in {name}\n  {name}: statement 'st1': event 'nowhere' does not exist\n"));
+    assert_eq!(stderr, format!("error: 1 problem in {name}\n  {name}:37:9: statement 'st1': event 'nowhere' does not exist\n"));
 }
 
 #[test]

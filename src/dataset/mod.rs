@@ -93,7 +93,7 @@ mod properties {
     /// file read by ron, then checked) must agree: same dataset, or same problems.
     fn the_plain_way(text: &'static str) -> Result<Dataset, Vec<String>> {
         let raw: RawDataset = ron::from_str(text).map_err(|e| vec![e.to_string()])?;
-        check(Parsed {
+        let parsed = Parsed {
             report: raw.report,
             events: raw.events.into_iter().map(Event::check).collect(),
             statements: raw.statements.into_iter().map(Statement::check).collect(),
@@ -112,7 +112,9 @@ mod properties {
                 .into_iter()
                 .map(Deliverable::check)
                 .collect(),
-        })
+        };
+        let counts = parsed.counts();
+        check(parsed).map_err(|list| super::parse::placed(list, text, &counts))
     }
 
     /// Text with what makes quoting hard: quotes, backslashes, newlines, tabs, unicode.
@@ -295,6 +297,32 @@ mod properties {
                     (ours == plain, format!("{ours:?}\n{plain:?}"))
                 });
                 prop_assert!(ours, "{}", plain);
+            }
+        }
+
+        /// Where the loader says a record starts, ron reads that very record: problems are
+        /// placed at their records, in compact and pretty text alike.
+        #[test]
+        fn every_record_is_found_where_it_starts(data in dataset()) {
+            use serde::Deserialize;
+            for text in [
+                ron::ser::to_string(&data).unwrap(),
+                ron::ser::to_string_pretty(&data, ron::ser::PrettyConfig::default()).unwrap(),
+            ] {
+                let starts = super::parse::record_starts(&text);
+                let at = |noun: &str| starts.get(noun).cloned().unwrap_or_default();
+                let read = |start: usize| ron::Deserializer::from_str(&text[start..]).unwrap();
+                prop_assert_eq!(at("event").len(), data.events.len());
+                for (&start, event) in at("event").iter().zip(&data.events) {
+                    prop_assert_eq!(&RawEvent::deserialize(&mut read(start)).unwrap(), event);
+                }
+                prop_assert_eq!(at("member").len(), data.members.len());
+                for (&start, member) in at("member").iter().zip(&data.members) {
+                    prop_assert_eq!(&RawMember::deserialize(&mut read(start)).unwrap(), member);
+                }
+                let report = at("report");
+                prop_assert_eq!(report.len(), 1);
+                prop_assert_eq!(&RawReport::deserialize(&mut read(report[0])).unwrap(), &data.report);
             }
         }
 

@@ -4,12 +4,13 @@
 //! record it stopped in. Shared with the build script.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
 
-use super::check::{check, Checkable, Checked, Parsed, Problems};
+use super::check::{check, Checkable, Checked, Parsed, Problem, Problems};
 use super::raw::RawReport;
 use crate::model::{
     Accomplishment, Chair, Dataset, Deliverable, Entity, Event, Group, Handover, Member, Objective,
@@ -22,7 +23,7 @@ use crate::text::Echo;
 /// the program: the file's text is kept once it is read (see `dataset::load`).
 pub fn parse(text: &'static str, name: &str) -> Result<Dataset, Problems> {
     let parsed = read(text, name)?;
-    checked(parsed, name)
+    checked(parsed, text, name)
 }
 
 /// Reads dataset text into records each checked on its own.
@@ -48,12 +49,214 @@ pub fn read(text: &'static str, name: &str) -> Result<Parsed, Problems> {
     })
 }
 
-/// The checks across records, on records read and checked on their own.
-pub fn checked(parsed: Parsed, name: &str) -> Result<Dataset, Problems> {
+/// The checks across records, on records read from `text` and checked on their own.
+pub fn checked(parsed: Parsed, text: &str, name: &str) -> Result<Dataset, Problems> {
+    let counts = parsed.counts();
     check(parsed).map_err(|list| Problems {
         origin: name.to_string(),
-        list,
+        list: placed(list, text, &counts),
     })
+}
+
+/// Problems as messages, each after the line and column where its record starts in `text`
+/// (`12:9: event 'x': …`), as a syntax error is placed. `counts` are how many records each
+/// list was read with: where the records are is found only now that a problem needs it
+/// (see [`record_starts`]), and a list found with another count gets no places rather than
+/// wrong ones.
+pub fn placed(problems: Vec<Problem>, text: &str, counts: &[(&'static str, usize)]) -> Vec<String> {
+    let starts = record_starts(text);
+    let start = |problem: &Problem| -> Option<usize> {
+        let found = starts.get(problem.noun)?;
+        let count = counts.iter().find(|(noun, _)| *noun == problem.noun)?.1;
+        (found.len() == count).then(|| found.get(problem.index).copied())?
+    };
+    // Lines and columns in one pass over the text, however many problems there are.
+    let mut order: Vec<(usize, usize)> = problems
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| start(p).map(|at| (at, i)))
+        .collect();
+    order.sort_unstable();
+    let mut places = vec![None; problems.len()];
+    let (mut line, mut col, mut from) = (1, 1, 0);
+    for (at, i) in order {
+        let passed = &text[from..at];
+        match passed.rfind('\n') {
+            Some(last) => {
+                line += passed.bytes().filter(|&b| b == b'\n').count();
+                col = passed[last + 1..].chars().count() + 1;
+            }
+            None => col += passed.chars().count(),
+        }
+        from = at;
+        places[i] = Some((line, col));
+    }
+    problems
+        .into_iter()
+        .zip(places)
+        .map(|(problem, place)| match place {
+            Some((line, col)) => format!("{line}:{col}: {}", problem.message),
+            None => problem.message,
+        })
+        .collect()
+}
+
+/// The lists of a dataset, by the field that holds them, and what one record is called.
+const LISTS: [(&str, &str); 11] = [
+    ("events", "event"),
+    ("statements", "statement"),
+    ("members", "member"),
+    ("entities", "entity"),
+    ("handover", "handover item"),
+    ("groups", "group"),
+    ("deliverables", "deliverable"),
+    ("objectives", "objective"),
+    ("accomplishments", "accomplishment"),
+    ("proposals", "proposal"),
+    ("chairs", "chair"),
+];
+
+/// Where each record starts in dataset text that ron has read (so valid RON): by its noun,
+/// the byte offsets of the records of each list in order, and of the report. It follows the
+/// text's nesting past strings (raw ones too), characters and comments: a record starts at
+/// the first token after a top-level list's `[` or a `,` in it.
+pub(super) fn record_starts(text: &str) -> HashMap<&'static str, Vec<usize>> {
+    let bytes = text.as_bytes();
+    let mut starts: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    let mut depth = 0usize;
+    // The dataset's field whose value is being read, and the list being read (its noun).
+    let mut field: Option<&str> = None;
+    let mut name: Option<&str> = None;
+    let mut list: Option<&'static str> = None;
+    let mut expect_record = false;
+    let mut i = 0;
+    loop {
+        i += blank_len(&text[i..]);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        if expect_record && b != b']' {
+            if let Some(noun) = list {
+                starts.entry(noun).or_default().push(i);
+            }
+            expect_record = false;
+        }
+        match b {
+            b'"' => i = string_end(bytes, i + 1),
+            b'\'' => i = char_end(bytes, i + 1),
+            b'r' | b'b' if raw_string(bytes, i).is_some() => {
+                i = raw_string(bytes, i).unwrap_or(bytes.len());
+            }
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth == 1 {
+                    field = None;
+                } else if depth == 2 && b == b'[' {
+                    list = LISTS
+                        .iter()
+                        .find(|(f, _)| Some(*f) == field)
+                        .map(|(_, noun)| *noun);
+                    expect_record = true;
+                }
+                i += 1;
+            }
+            b')' | b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth < 2 {
+                    list = None;
+                    expect_record = false;
+                }
+                i += 1;
+            }
+            b',' => {
+                expect_record = depth == 2 && list.is_some();
+                i += 1;
+            }
+            b':' => {
+                if depth == 1 {
+                    field = name;
+                    if field == Some("report") {
+                        // The report is a record too: it starts at its value.
+                        i += 1;
+                        i += blank_len(&text[i..]);
+                        starts.entry("report").or_default().push(i);
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+            b if b == b'_' || b.is_ascii_alphabetic() => {
+                let start = i;
+                if bytes[i..].starts_with(b"r#") {
+                    i += 2;
+                }
+                while bytes
+                    .get(i)
+                    .is_some_and(|&c| c == b'_' || c.is_ascii_alphanumeric())
+                {
+                    i += 1;
+                }
+                name = Some(text[start..i].trim_start_matches("r#"));
+            }
+            _ => i += text[i..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    starts
+}
+
+/// The offset just past the closing quote of a string whose text starts at `i`.
+fn string_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// The offset just past a character literal whose text starts at `i`.
+fn char_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\\' => i += 2,
+            b'\'' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// When a raw string (`r"…"`, `r#"…"#`, `br"…"`) or a byte string (`b"…"`) starts at `i`,
+/// the offset just past it.
+fn raw_string(bytes: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    if bytes.get(j) == Some(&b'b') {
+        j += 1;
+        if bytes.get(j) == Some(&b'"') {
+            return Some(string_end(bytes, j + 1));
+        }
+    }
+    if bytes.get(j) != Some(&b'r') {
+        return None;
+    }
+    j += 1;
+    let hashes = bytes[j..].iter().take_while(|&&b| b == b'#').count();
+    j += hashes;
+    if bytes.get(j) != Some(&b'"') {
+        return None;
+    }
+    let close: Vec<u8> = std::iter::once(b'"')
+        .chain(std::iter::repeat_n(b'#', hashes))
+        .collect();
+    let body = j + 1;
+    Some(
+        bytes[body..]
+            .windows(close.len())
+            .position(|w| w == close.as_slice())
+            .map_or(bytes.len(), |p| body + p + close.len()),
+    )
 }
 
 /// The document as serde reads it: the report, then the lists, checked record by record.
@@ -159,7 +362,7 @@ thread_local! {
 
 /// A syntax error as a problem: `LINE:COLUMN: what was wrong (in which record)`.
 fn syntax(error: &ron::error::SpannedError, text: &str) -> String {
-    let at = &error.span.start;
+    let at = token_at(text, &error.span.start);
     let found = match error.code {
         ron::Error::ExpectedString
         | ron::Error::ExpectedInteger
@@ -169,7 +372,8 @@ fn syntax(error: &ron::error::SpannedError, text: &str) -> String {
         | ron::Error::ExpectedStructLike
         | ron::Error::ExpectedNamedStructLike(_)
         | ron::Error::ExpectedStructLikeEnd
-        | ron::Error::ExpectedOption => format!(", found {}", found_at(text, at.line, at.col)),
+        | ron::Error::ExpectedOption
+        | ron::Error::ExpectedIdentifier => format!(", found {}", found_at(text, at.line, at.col)),
         _ => String::new(),
     };
     // A string that lost its closing quote swallows the next field's name and its opening
@@ -192,6 +396,67 @@ fn syntax(error: &ron::error::SpannedError, text: &str) -> String {
         None => String::new(),
     };
     format!("{}:{}: {}{found}{place}", at.line, at.col, say(&error.code))
+}
+
+/// Where the token at `at` or after it starts. ron places an error where its parser stood,
+/// which may be before the whitespace and comments that precede the token it stopped at
+/// (`(\n\n  @@@` at 1:2); a message points at the token itself (3:3). `at` itself when no
+/// token follows.
+fn token_at(text: &str, at: &ron::error::Position) -> ron::error::Position {
+    let line_start: usize = text
+        .split('\n')
+        .take(at.line.saturating_sub(1))
+        .map(|l| l.len() + 1)
+        .sum();
+    let offset = (line_start + before(text, at.line, at.col).len()).min(text.len());
+    let blank = blank_len(&text[offset..]);
+    if offset + blank >= text.len() {
+        return *at;
+    }
+    let skipped = &text[offset..offset + blank];
+    match skipped.rfind('\n') {
+        None => ron::error::Position {
+            line: at.line,
+            col: at.col + skipped.chars().count(),
+        },
+        Some(last) => ron::error::Position {
+            line: at.line + skipped.matches('\n').count(),
+            col: skipped[last + 1..].chars().count() + 1,
+        },
+    }
+}
+
+/// How many bytes of whitespace and comments (`// …` to the end of the line, `/* … */`
+/// nested) `text` starts with. An unclosed comment counts as blank to the end.
+fn blank_len(text: &str) -> usize {
+    let mut rest = text;
+    loop {
+        let trimmed = rest.trim_start();
+        if let Some(comment) = trimmed.strip_prefix("//") {
+            rest = comment.find('\n').map_or("", |end| &comment[end..]);
+        } else if trimmed.starts_with("/*") {
+            let mut depth = 0usize;
+            let mut i = 0;
+            let bytes = trimmed.as_bytes();
+            while i < bytes.len() {
+                if bytes[i..].starts_with(b"/*") {
+                    depth += 1;
+                    i += 2;
+                } else if bytes[i..].starts_with(b"*/") {
+                    depth -= 1;
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+            rest = &trimmed[i.min(trimmed.len())..];
+        } else {
+            return text.len() - trimmed.len();
+        }
+    }
 }
 
 /// The text of line `line` before column `col` (1-based, in characters).
@@ -244,6 +509,7 @@ fn say(code: &ron::Error) -> String {
              alone when the file starts with #![enable(implicit_some)]"
             .to_string(),
         E::ExpectedOptionEnd => "expected the `)` that closes `Some(`".to_string(),
+        E::ExpectedIdentifier => "expected a field name".to_string(),
         E::ExpectedDifferentStructName { expected, found } => {
             format!("expected `{expected}`, found `{}`", Echo(found))
         }
@@ -278,5 +544,95 @@ fn say(code: &ron::Error) -> String {
         E::ExceededRecursionLimit => "values are nested too deeply".to_string(),
         E::Message(message) => Echo(message).to_string(),
         other => Echo(&other.to_string()).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `record_starts` as the text that starts there, cut at the first line end.
+    fn starts(text: &str) -> Vec<(&'static str, Vec<&str>)> {
+        let found = record_starts(text);
+        let mut nouns: Vec<&&str> = found.keys().collect();
+        nouns.sort();
+        nouns
+            .into_iter()
+            .map(|noun| {
+                let at = &found[*noun];
+                let heads = at.iter().map(|&i| text[i..].lines().next().unwrap_or(""));
+                (*noun, heads.collect())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn records_are_found_past_strings_comments_and_nesting() {
+        let text = r##"#![enable(implicit_some)]
+// events: [ Event( a comment that looks like records
+Dataset(
+    report: /* ( */ Report(title: "a [title", chair: r#"x")"]"#, year: 2016),
+    events: [
+        Event(id: "e1", title: "a \"quoted\", comma", organizers: ["x", "y"]),
+        /* Event(id: "not one"), */ (id: "e2", note: r"raw ] , ("),
+        Event(
+            id: "e3",
+        ),
+    ],
+    r#members: [(acronym: "M", also: [Source(section: "I", quote: "q")])],
+    groups: [],
+    handover: [ Handover(id: 'h'), ],
+)"##;
+        assert_eq!(
+            starts(text),
+            [
+                (
+                    "event",
+                    vec![
+                        "Event(id: \"e1\", title: \"a \\\"quoted\\\", comma\", organizers: [\"x\", \"y\"]),",
+                        "(id: \"e2\", note: r\"raw ] , (\"),",
+                        "Event(",
+                    ]
+                ),
+                ("handover item", vec!["Handover(id: 'h'), ],"]),
+                (
+                    "member",
+                    vec!["(acronym: \"M\", also: [Source(section: \"I\", quote: \"q\")])],"]
+                ),
+                (
+                    "report",
+                    vec!["Report(title: \"a [title\", chair: r#\"x\")\"]\"#, year: 2016),"]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn problems_are_placed_at_their_records_on_one_line_too() {
+        let text =
+            "(report: Report(title: \"t\"), events: [(id: \"a\"), (id: \"é\"), (id: \"c\")])";
+        let problem = |noun, index| Problem {
+            noun,
+            index,
+            message: format!("{noun} {index}"),
+        };
+        let counts = [("report", 1), ("event", 3)];
+        assert_eq!(
+            placed(
+                vec![
+                    problem("event", 2),
+                    problem("report", 0),
+                    problem("event", 1)
+                ],
+                text,
+                &counts
+            ),
+            ["1:61: event 2", "1:10: report 0", "1:50: event 1"]
+        );
+        // A list found with another count than was read gets no places, not wrong ones.
+        assert_eq!(
+            placed(vec![problem("event", 0)], text, &[("event", 4)]),
+            ["event 0"]
+        );
     }
 }

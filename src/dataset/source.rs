@@ -57,10 +57,18 @@ impl Origin {
 pub fn read(origin: &Origin) -> anyhow::Result<&'static str> {
     let bytes = match origin {
         Origin::Embedded => return Ok(EMBEDDED),
-        Origin::Stdin => read_from(io::stdin().lock(), 0, origin)?,
+        Origin::Stdin => {
+            let size = stdin_size();
+            if size > MAX_BYTES {
+                anyhow::bail!(
+                    "cannot read dataset {origin}: it is {size} bytes, and gmg reads datasets of at most {MAX_BYTES} bytes (2 GiB)"
+                );
+            }
+            read_from(io::stdin().lock(), size, MAX_BYTES, origin)?
+        }
         Origin::File(path) => {
             let (file, size) = open(path)?;
-            read_from(file, size, origin)?
+            read_from(file, size, MAX_BYTES, origin)?
         }
     };
     Ok(text(bytes, origin)?.leak())
@@ -103,29 +111,109 @@ fn cause(error: &io::Error) -> String {
 }
 
 /// Reads a source whole, unless its first bytes show it is not a RON text, or it is larger
-/// than [`MAX_BYTES`]. `size` is the size a file says it has: reading into that much room at
-/// once, rather than growing it, keeps the peak memory at the file's size.
-fn read_from(mut source: impl Read, size: u64, origin: &Origin) -> anyhow::Result<Vec<u8>> {
+/// than `max` bytes ([`MAX_BYTES`]), which is found while reading: no more than `max + 1`
+/// bytes are ever read, and the text is never copied to a larger buffer, which would hold
+/// its old and its new room at once (a buffer grown by doubling held up to twice a stream).
+/// `size` is the size a file says it has: it is read into that much room at once. A stream
+/// (`size` 0) is read into room for `max + 1` bytes, reserved as address space only: the
+/// kernel gives memory to the pages read into, no more. Where that much cannot be reserved
+/// (a 32-bit system, a strict memory limit) it is read in chunks (see [`in_chunks`]).
+fn read_from(
+    mut source: impl Read,
+    size: u64,
+    max: u64,
+    origin: &Origin,
+) -> anyhow::Result<Vec<u8>> {
     let failed = |e: io::Error| anyhow::anyhow!("cannot read dataset {origin}: {}", cause(&e));
-    let mut bytes = Vec::with_capacity(size.min(MAX_BYTES) as usize + 1);
+    let room = if size > 0 {
+        size.min(max) as usize + 1
+    } else {
+        SNIFF_BYTES
+    };
+    let mut bytes = Vec::with_capacity(room);
     (&mut source)
         .take(SNIFF_BYTES as u64)
         .read_to_end(&mut bytes)
         .map_err(failed)?;
     let complete = bytes.len() < SNIFF_BYTES;
     sniff(&bytes, complete, origin)?;
-    if !complete {
-        source
-            .take(MAX_BYTES + 1 - bytes.len() as u64)
-            .read_to_end(&mut bytes)
-            .map_err(failed)?;
-        if bytes.len() as u64 > MAX_BYTES {
-            anyhow::bail!(
-                "cannot read dataset {origin}: it is larger than {MAX_BYTES} bytes (2 GiB), the most gmg reads"
-            );
-        }
+    if complete {
+        return Ok(bytes);
+    }
+    let mut rest = source.take((max + 1).saturating_sub(bytes.len() as u64));
+    let reserved = size > 0
+        || usize::try_from(max + 1)
+            .is_ok_and(|all| bytes.try_reserve_exact(all - bytes.len()).is_ok());
+    let bytes = if reserved {
+        rest.read_to_end(&mut bytes).map_err(failed)?;
+        bytes
+    } else {
+        in_chunks(bytes, &mut rest).map_err(failed)?
+    };
+    if bytes.len() as u64 > max {
+        anyhow::bail!(
+            "cannot read dataset {origin}: it is larger than {}, the most gmg reads",
+            in_bytes(max)
+        );
     }
     Ok(bytes)
+}
+
+/// `first` and the rest of a stream, read in chunks of [`CHUNK_BYTES`] and then moved into
+/// one buffer of their size, each chunk freed as it moves: the peak is the stream's size
+/// and a chunk, where a buffer grown by doubling copied itself.
+fn in_chunks(first: Vec<u8>, rest: &mut impl Read) -> io::Result<Vec<u8>> {
+    let mut total = first.len();
+    let mut chunks = vec![first];
+    loop {
+        let mut chunk = Vec::with_capacity(CHUNK_BYTES);
+        let read = rest.take(CHUNK_BYTES as u64).read_to_end(&mut chunk)?;
+        if read == 0 {
+            break;
+        }
+        total += read;
+        chunks.push(chunk);
+    }
+    if chunks.len() == 1 {
+        return Ok(chunks.swap_remove(0));
+    }
+    let mut bytes = Vec::with_capacity(total);
+    for chunk in chunks {
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(bytes)
+}
+
+/// A limit in words: "2147483648 bytes (2 GiB)".
+fn in_bytes(max: u64) -> String {
+    if max >= 1 << 30 && max % (1 << 30) == 0 {
+        format!("{max} bytes ({} GiB)", max >> 30)
+    } else {
+        format!("{max} bytes")
+    }
+}
+
+/// How much of a stream is read at a time where its room cannot be reserved (see
+/// [`in_chunks`]).
+const CHUNK_BYTES: usize = 8 << 20;
+
+/// The size of standard input when it is a file (`gmg --data - < file`), else 0.
+fn stdin_size() -> u64 {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        let metadata = io::stdin()
+            .as_fd()
+            .try_clone_to_owned()
+            .map(File::from)
+            .and_then(|file| file.metadata());
+        if let Ok(metadata) = metadata {
+            if metadata.is_file() {
+                return metadata.len();
+            }
+        }
+    }
+    0
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -238,6 +326,78 @@ mod tests {
         );
         // A character cut by the end of the first 64 KiB is fine when more follows.
         assert_eq!(sniffed("(é".as_bytes().split_at(2).0, false), Ok(()));
+    }
+
+    /// An endless stream of RON-looking text, handed out a little at a time as a pipe does,
+    /// that counts what was read of it.
+    struct Endless {
+        read: u64,
+    }
+
+    impl Read for Endless {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = buf.len().min(4096);
+            buf[..n].fill(b' ');
+            if self.read == 0 {
+                buf[0] = b'(';
+            }
+            self.read += n as u64;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn the_limit_is_found_while_reading_a_stream() {
+        let max = 3 * CHUNK_BYTES as u64 + 12_345;
+        let mut endless = Endless { read: 0 };
+        let error = read_from(&mut endless, 0, max, &Origin::Stdin).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!("cannot read dataset standard input: it is larger than {max} bytes, the most gmg reads")
+        );
+        // One byte past the limit, and not a byte more, was read.
+        assert_eq!(endless.read, max + 1);
+        // A file that says it is small but grows while it is read is stopped alike.
+        let mut endless = Endless { read: 0 };
+        assert!(read_from(&mut endless, 100, max, &Origin::Stdin).is_err());
+        assert_eq!(endless.read, max + 1);
+        assert_eq!(in_bytes(MAX_BYTES), "2147483648 bytes (2 GiB)");
+    }
+
+    /// A reader that hands out at most 5,000 bytes at a time, as a pipe does.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = buf.len().min(5000).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_stream_is_read_whole_into_one_buffer_never_grown() {
+        let text: Vec<u8> = std::iter::once(b'(')
+            .chain(std::iter::repeat_n(b' ', 2 * CHUNK_BYTES + 777))
+            .chain(*b")")
+            .collect();
+        // Into room reserved for the most it may hold: the buffer never moves.
+        let bytes = read_from(Trickle(&text), 0, MAX_BYTES, &Origin::Stdin).unwrap();
+        assert!(bytes == text);
+        assert_eq!(bytes.capacity() as u64, MAX_BYTES + 1);
+        // In chunks, where that room cannot be had: one buffer of the stream's size.
+        let (first, rest) = text.split_at(SNIFF_BYTES);
+        let bytes = in_chunks(first.to_vec(), &mut Trickle(rest)).unwrap();
+        assert!(bytes == text);
+        assert_eq!(
+            bytes.capacity(),
+            text.len(),
+            "no room beyond the stream's size"
+        );
+        // A file is read into room of the size it says it has (and a byte to see its end).
+        let bytes = read_from(Trickle(&text), text.len() as u64, MAX_BYTES, &Origin::Stdin);
+        assert_eq!(bytes.unwrap().capacity(), text.len() + 1);
     }
 
     #[test]

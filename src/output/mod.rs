@@ -69,6 +69,11 @@ pub trait Grid {
     fn keeps_empty_columns(&self) -> bool {
         false
     }
+
+    /// The row as a note names it ("event 'idm'", "row 3").
+    fn label(&self, row: usize) -> String {
+        format!("row {}", row + 1)
+    }
 }
 
 /// Chosen fields of records: the rows every listing renders.
@@ -104,6 +109,13 @@ impl<R: Record> Grid for Rows<'_, R> {
     }
     fn highlight(&self, row: usize, column: usize) -> Option<Range<usize>> {
         self.records[row].highlight(self.fields[column])
+    }
+    fn label(&self, row: usize) -> String {
+        format!(
+            "{} '{}'",
+            R::NOUN,
+            crate::text::Echo(self.records[row].key())
+        )
     }
 }
 

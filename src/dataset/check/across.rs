@@ -7,54 +7,65 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
+use super::Problem;
 use crate::model::{
     Accomplishment, Chair, DateSpan, Deliverable, Event, Group, Handover, Objective, Proposal,
-    Statement,
+    Statement, Text,
 };
 use crate::text::Echo;
 
+/// The ids of one collection's records, each with its place in the file's list.
+pub struct Keys<'a> {
+    pub noun: &'static str,
+    pub ids: Vec<&'a str>,
+    pub at: Cow<'a, [usize]>,
+}
+
 /// Reports ids used more than once (ignoring case), within a collection or across them,
 /// so that `gmg show ID` always names one record.
-pub fn unique<'a>(problems: &mut Vec<String>, ids: &[(&'static str, &Vec<&'a str>)]) {
-    let total = ids.iter().map(|(_, list)| list.len()).sum();
+pub fn unique<'a>(problems: &mut Vec<Problem>, collections: &[Keys<'a>]) {
+    let total = collections.iter().map(|keys| keys.ids.len()).sum();
     let mut seen: HashMap<Cow<'a, str>, &'static str> = HashMap::with_capacity(total);
-    for (what, list) in ids {
-        for &id in list.iter() {
+    for keys in collections {
+        let what = keys.noun;
+        for (&id, &at) in keys.ids.iter().zip(keys.at.iter()) {
             let key = if id.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
                 Cow::Owned(id.to_lowercase())
             } else {
                 Cow::Borrowed(id)
             };
-            match seen.get(&key) {
-                Some(first) if first == what => problems.push(format!(
-                    "{what} '{}': id is used more than once",
-                    Echo(id)
-                )),
-                Some(first) => problems.push(format!(
+            let message = match seen.get(&key) {
+                Some(first) if *first == what => {
+                    format!("{what} '{}': id is used more than once", Echo(id))
+                }
+                Some(first) => format!(
                     "{what} '{}': id is also the id of {} {first}; ids are unique across the dataset",
                     Echo(id),
                     if first.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" },
-                )),
+                ),
                 None => {
                     seen.insert(key, what);
+                    continue;
                 }
-            }
+            };
+            problems.push(Problem::new(what, at, message));
         }
     }
 }
 
-/// Every statement's event exists, is dated and overlaps the statement.
+/// Every statement's event exists, is dated and overlaps the statement. `statements` come
+/// with their places in the file's list.
 pub fn statements_at_events(
-    problems: &mut Vec<String>,
+    problems: &mut Vec<Problem>,
     events: &[Event],
     rejected_events: &[String],
-    statements: &[Statement],
+    (statements, at): (&[Statement], &[usize]),
 ) {
     // `None`: an event that failed its own checks, reported there.
     let mut spans: HashMap<&str, Option<Option<DateSpan>>> =
         events.iter().map(|e| (&*e.id, Some(e.span))).collect();
     spans.extend(rejected_events.iter().map(|id| (id.as_str(), None)));
-    for s in statements {
+    for (s, &at) in statements.iter().zip(at) {
         let message = match spans.get(&*s.event) {
             None => format!("event '{}' does not exist", Echo(&s.event)),
             Some(Some(Some(event))) if !event.overlaps(s.span.start, s.span.end) => format!(
@@ -64,7 +75,11 @@ pub fn statements_at_events(
             Some(Some(None)) => format!("its event '{}' has no date", s.event),
             _ => continue,
         };
-        problems.push(format!("statement '{}': {message}", Echo(&s.id)));
+        problems.push(Problem::new(
+            "statement",
+            at,
+            format!("statement '{}': {message}", Echo(&s.id)),
+        ));
     }
 }
 
@@ -104,14 +119,15 @@ impl Target<'_> {
     }
 }
 
-/// Every group, deliverable and member a record links to exists.
+/// Every group, deliverable and member a record links to exists. Each collection comes
+/// with its records' places in the file's list.
 pub fn links(
-    problems: &mut Vec<String>,
+    problems: &mut Vec<Problem>,
     known: &Known<'_>,
-    events: &[Event],
-    handover: &[Handover],
-    groups: &[Group],
-    deliverables: &[Deliverable],
+    (events, event_at): (&[Event], &[usize]),
+    (handover, handover_at): (&[Handover], &[usize]),
+    (groups, group_at): (&[Group], &[usize]),
+    (deliverables, deliverable_at): (&[Deliverable], &[usize]),
 ) {
     let group = Target {
         noun: "group",
@@ -128,94 +144,120 @@ pub fn links(
         ids: &known.members,
         any_case: true,
     };
-    let mut report = |what: &str, id: &str, problem: Option<String>| {
+    let mut report = |what: &'static str, at: usize, id: &str, problem: Option<String>| {
         if let Some(problem) = problem {
-            problems.push(format!("{what} '{}': {problem}", Echo(id)));
+            problems.push(Problem::new(
+                what,
+                at,
+                format!("{what} '{}': {problem}", Echo(id)),
+            ));
         }
     };
-    for e in events {
+    for (e, &at) in events.iter().zip(event_at) {
         if let Some(g) = &e.group {
-            report("event", &e.id, group.check("group", g));
+            report("event", at, &e.id, group.check("group", g));
         }
     }
-    for d in deliverables {
+    for (d, &at) in deliverables.iter().zip(deliverable_at) {
         if let Some(g) = &d.group {
-            report("deliverable", &d.id, group.check("group", g));
+            report("deliverable", at, &d.id, group.check("group", g));
         }
     }
-    for h in handover {
+    for (h, &at) in handover.iter().zip(handover_at) {
         for g in h.groups.iter() {
-            report("handover item", &h.id, group.check("groups", g));
+            report("handover item", at, &h.id, group.check("groups", g));
         }
         for d in h.deliverables.iter() {
-            report("handover item", &h.id, deliverable.check("deliverables", d));
+            report(
+                "handover item",
+                at,
+                &h.id,
+                deliverable.check("deliverables", d),
+            );
         }
     }
-    for g in groups {
+    for (g, &at) in groups.iter().zip(group_at) {
         for (field, names) in [("chairs", &g.chairs), ("participants", &g.participants)] {
             for name in names.iter() {
-                report("group", &g.id, member.check(field, name));
+                report("group", at, &g.id, member.check(field, name));
             }
         }
     }
 }
 
 /// No spelling of one entity (a member or a declared entity: acronym, name, alias) names
-/// another: each name must resolve to one entity (see `model::Entities`).
-pub fn entities(problems: &mut Vec<String>, data: &crate::model::Dataset) {
+/// another: each name must resolve to one entity (see `model::Entities`). Run on a dataset
+/// whose records all passed their checks, so a record's place in it is its place in the file.
+pub fn entities(problems: &mut Vec<Problem>, data: &crate::model::Dataset) {
     for (spelling, entity, other) in crate::model::Entities::new(data).clashes() {
-        problems.push(format!(
-            "entity '{}': the name '{}' is already a name of '{}'",
-            Echo(entity),
-            Echo(spelling),
-            Echo(other)
+        let member = data.members.iter().position(|m| *m.acronym == **entity);
+        let (noun, at) = match member {
+            Some(at) => ("member", at),
+            None => (
+                "entity",
+                data.entities
+                    .iter()
+                    .position(|e| *e.acronym == **entity)
+                    .unwrap_or(usize::MAX),
+            ),
+        };
+        problems.push(Problem::new(
+            noun,
+            at,
+            format!(
+                "entity '{}': the name '{}' is already a name of '{}'",
+                Echo(entity),
+                Echo(spelling),
+                Echo(other)
+            ),
         ));
     }
 }
 
 /// Every record an objective, accomplishment, proposal or Chair links to exists (by its id,
-/// a member by its acronym), and an objective's `under` is another objective.
+/// a member by its acronym), and an objective's `under` is another objective. Each list
+/// comes with its records' places in the file's list.
 pub fn plan_links(
-    problems: &mut Vec<String>,
-    ids: &[(&'static str, Vec<&str>)],
-    objectives: &[Objective],
-    accomplishments: &[Accomplishment],
-    proposals: &[Proposal],
-    chairs: &[Chair],
+    problems: &mut Vec<Problem>,
+    keys: &[Keys<'_>],
+    objectives: (&[Objective], &[usize]),
+    accomplishments: (&[Accomplishment], &[usize]),
+    proposals: (&[Proposal], &[usize]),
+    chairs: (&[Chair], &[usize]),
 ) {
-    let all: HashSet<&str> = ids
-        .iter()
-        .flat_map(|(_, list)| list.iter().copied())
-        .collect();
-    let mut check = |what: &str, id: &str, records: &[crate::model::Text]| {
+    let all: HashSet<&str> = keys.iter().flat_map(|k| k.ids.iter().copied()).collect();
+    let mut check = |noun: &'static str, at: usize, id: &str, records: &[Text]| {
         for r in records.iter().filter(|r| !all.contains(&***r)) {
-            problems.push(format!(
-                "{what} '{}': records: '{}' is not the id of any record",
+            let message = format!(
+                "{noun} '{}': records: '{}' is not the id of any record",
                 Echo(id),
                 Echo(r)
-            ));
+            );
+            problems.push(Problem::new(noun, at, message));
         }
     };
-    for o in objectives {
-        check("objective", &o.id, &o.records);
+    for (o, &at) in objectives.0.iter().zip(objectives.1) {
+        check("objective", at, &o.id, &o.records);
     }
-    for a in accomplishments {
-        check("accomplishment", &a.id, &a.records);
+    for (a, &at) in accomplishments.0.iter().zip(accomplishments.1) {
+        check("accomplishment", at, &a.id, &a.records);
     }
-    for p in proposals {
-        check("proposal", &p.id, &p.records);
+    for (p, &at) in proposals.0.iter().zip(proposals.1) {
+        check("proposal", at, &p.id, &p.records);
     }
-    for c in chairs {
-        check("chair", &c.id, &c.records);
+    for (c, &at) in chairs.0.iter().zip(chairs.1) {
+        check("chair", at, &c.id, &c.records);
     }
-    for o in objectives {
+    let (objectives, at) = objectives;
+    for (o, &at) in objectives.iter().zip(at) {
         let Some(under) = &o.under else { continue };
-        if under == &o.id || !objectives.iter().any(|x| x.id == *under) {
-            problems.push(format!(
+        if *under == o.id || !objectives.iter().any(|x| x.id == *under) {
+            let message = format!(
                 "objective '{}': under: '{}' is not the id of another objective",
                 Echo(&o.id),
                 Echo(under)
-            ));
+            );
+            problems.push(Problem::new("objective", at, message));
         }
     }
 }

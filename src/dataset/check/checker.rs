@@ -37,6 +37,10 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("'{text}' is not a real calendar date"))
 }
 
+/// The earliest year a date of the dataset may have (a member's `added` year, four digits,
+/// too).
+const EARLIEST_YEAR: i32 = 1000;
+
 /// Collects problems for one record, prefixed with what the record is.
 pub(super) struct Checker<'a> {
     what: &'static str,
@@ -80,10 +84,20 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A date of the form YYYY-MM-DD that exists, from the year 1000 on: "0000-01-01" is a
+    /// real date to chrono (1 BC), but no date of a report's records, and a span from it
+    /// would stretch a timeline over two thousand years.
     pub(super) fn date(&mut self, field: &str, text: &str) -> Option<NaiveDate> {
-        parse_iso_date(text)
+        let date = parse_iso_date(text)
             .map_err(|e| self.report(format!("{field}: {e}")))
-            .ok()
+            .ok()?;
+        if date.year() < EARLIEST_YEAR {
+            self.report(format!(
+                "{field}: '{text}' is before the year {EARLIEST_YEAR}; dates are of the years {EARLIEST_YEAR} to 9999"
+            ));
+            return None;
+        }
+        Some(date)
     }
 
     /// Every optional text field, by name.

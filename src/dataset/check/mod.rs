@@ -8,6 +8,7 @@ mod checker;
 mod plan;
 mod record;
 
+use std::borrow::Cow;
 use std::fmt;
 
 #[allow(unused_imports)] // the build script reads dates only through the checks
@@ -20,12 +21,12 @@ use record::{
 };
 
 use super::raw::{
-    RawAccomplishment, RawChair, RawDeliverable, RawEntity, RawEvent, RawGroup, RawHandover,
-    RawMember, RawObjective, RawProposal, RawReport, RawStatement,
+    RawAccomplishment, RawChair, RawObjective, RawProposal,
+    RawDeliverable, RawEntity, RawEvent, RawGroup, RawHandover, RawMember, RawReport, RawStatement,
 };
 use crate::model::{
-    Accomplishment, Chair, Dataset, Deliverable, Entity, Event, Group, Handover, Member, Objective,
-    Proposal, Report, Statement,
+    Accomplishment, Chair, Objective, Proposal,
+    Dataset, Deliverable, Entity, Event, Group, Handover, Member, Report, Statement,
 };
 
 /// Quotes shorter than this cannot identify a passage.
@@ -41,12 +42,16 @@ pub struct Problems {
     pub list: Vec<String>,
 }
 
+/// How many problems a message lists; the rest are counted. A file of a million bad records
+/// gets a screenful that says what is wrong, not a million lines.
+const LISTED: usize = 100;
+
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let count = self.list.len();
         let noun = if count == 1 { "problem" } else { "problems" };
         write!(f, "{count} {noun} in {}", self.origin)?;
-        for problem in &self.list {
+        for problem in self.list.iter().take(LISTED) {
             // A syntax problem starts "line:col: ", which joins the file name as "file:line:col:".
             let sep = if problem.starts_with(|c: char| c.is_ascii_digit()) {
                 ":"
@@ -55,7 +60,32 @@ impl fmt::Display for Problems {
             };
             write!(f, "\n  {}{sep}{problem}", self.origin)?;
         }
+        match count.saturating_sub(LISTED) {
+            0 => {}
+            1 => write!(f, "\n  … and 1 more problem")?,
+            more => write!(f, "\n  … and {more} more problems")?,
+        }
         Ok(())
+    }
+}
+
+/// A problem found by the checks: what is wrong, and with which record (its noun, "report"
+/// for the report, and its place in its list, counted from 0 in the file's order), so that
+/// the loader can say where in the file the record starts.
+#[derive(Debug, PartialEq)]
+pub struct Problem {
+    pub noun: &'static str,
+    pub index: usize,
+    pub message: String,
+}
+
+impl Problem {
+    fn new(noun: &'static str, index: usize, message: String) -> Problem {
+        Problem {
+            noun,
+            index,
+            message,
+        }
     }
 }
 
@@ -86,6 +116,26 @@ pub struct Parsed {
     pub accomplishments: Vec<Checked<Accomplishment>>,
     pub proposals: Vec<Checked<Proposal>>,
     pub chairs: Vec<Checked<Chair>>,
+}
+
+impl Parsed {
+    /// How many records each list has, by the noun of its records (see [`Problem`]).
+    pub fn counts(&self) -> [(&'static str, usize); 12] {
+        [
+            ("report", 1),
+            (Event::NOUN, self.events.len()),
+            (Statement::NOUN, self.statements.len()),
+            (Member::NOUN, self.members.len()),
+            (Entity::NOUN, self.entities.len()),
+            (Handover::NOUN, self.handover.len()),
+            (Group::NOUN, self.groups.len()),
+            (Deliverable::NOUN, self.deliverables.len()),
+            (Objective::NOUN, self.objectives.len()),
+            (Accomplishment::NOUN, self.accomplishments.len()),
+            (Proposal::NOUN, self.proposals.len()),
+            (Chair::NOUN, self.chairs.len()),
+        ]
+    }
 }
 
 /// A model record, and the raw form it is checked from as soon as it is read.
@@ -129,34 +179,70 @@ checkable! {
     Chair: RawChair, "chair", check_chair, id;
 }
 
-/// The ids of a collection's records: those that passed their own checks and those that did
-/// not (whose problems were reported already).
-fn keys<'a, T: Checkable>(good: &'a [T], bad: &'a [String]) -> Vec<&'a str> {
-    let mut all: Vec<&str> = good.iter().map(Checkable::id).collect();
-    all.extend(bad.iter().map(String::as_str));
-    all
+/// The records of one collection after their own checks: those that passed, the ids of
+/// those that did not (whose problems are reported already), and where each was in the
+/// file's list.
+struct Sorted<T> {
+    good: Vec<T>,
+    good_at: Vec<usize>,
+    bad: Vec<String>,
+    bad_at: Vec<usize>,
 }
 
-/// Splits checked records into the good ones and the ids of the rejected, moving the
-/// rejections' problems into `problems`.
-fn sort_out<T>(records: Vec<Checked<T>>, problems: &mut Vec<String>) -> (Vec<T>, Vec<String>) {
-    let mut good = Vec::with_capacity(records.len());
-    let mut rejected = Vec::new();
-    for record in records {
-        match record {
-            Ok(record) => good.push(record),
-            Err(r) => {
-                problems.extend(r.problems);
-                rejected.push(r.id);
+impl<T: Checkable> Sorted<T> {
+    /// Splits checked records into the good ones and the ids of the rejected, moving the
+    /// rejections' problems into `problems`.
+    fn new(records: Vec<Checked<T>>, problems: &mut Vec<Problem>) -> Sorted<T> {
+        let mut sorted = Sorted {
+            good: Vec::with_capacity(records.len()),
+            good_at: Vec::with_capacity(records.len()),
+            bad: Vec::new(),
+            bad_at: Vec::new(),
+        };
+        for (i, record) in records.into_iter().enumerate() {
+            match record {
+                Ok(record) => {
+                    sorted.good.push(record);
+                    sorted.good_at.push(i);
+                }
+                Err(r) => {
+                    problems.extend(r.problems.into_iter().map(|p| Problem::new(T::NOUN, i, p)));
+                    sorted.bad.push(r.id);
+                    sorted.bad_at.push(i);
+                }
             }
         }
+        sorted
     }
-    (good, rejected)
+
+    /// The ids of every record, those that passed their checks and those that did not, in
+    /// the file's order (so a repeated id is reported where it is repeated), each with its
+    /// place in the file's list.
+    fn keys(&self) -> across::Keys<'_> {
+        let ids = self.good.iter().map(Checkable::id);
+        if self.bad.is_empty() {
+            return across::Keys {
+                noun: T::NOUN,
+                ids: ids.collect(),
+                at: Cow::Borrowed(&self.good_at),
+            };
+        }
+        let bad = self.bad.iter().map(String::as_str);
+        let mut keyed: Vec<(usize, &str)> = self.good_at.iter().copied().zip(ids).collect();
+        keyed.extend(self.bad_at.iter().copied().zip(bad));
+        keyed.sort_unstable_by_key(|&(at, _)| at);
+        let (at, ids): (Vec<usize>, Vec<&str>) = keyed.into_iter().unzip();
+        across::Keys {
+            noun: T::NOUN,
+            ids,
+            at: Cow::Owned(at),
+        }
+    }
 }
 
 /// The checks across records: the report's dates, unique ids, and links that point at
 /// records that exist (see `across`).
-pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
+pub fn check(parsed: Parsed) -> Result<Dataset, Vec<Problem>> {
     let mut problems = Vec::new();
     let r = parsed.report;
     let mut c = Checker::new("report", &r.title);
@@ -183,58 +269,60 @@ pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
             c.report(format!("end {end} is before start {start}"));
         }
     }
-    problems.append(&mut c.problems);
+    problems.extend(c.done().into_iter().map(|p| Problem::new("report", 0, p)));
 
-    let (events, bad_events) = sort_out(parsed.events, &mut problems);
-    let (statements, bad_statements) = sort_out(parsed.statements, &mut problems);
-    let (members, bad_members) = sort_out(parsed.members, &mut problems);
-    let (entities, _) = sort_out(parsed.entities, &mut problems);
-    let (handover, bad_handover) = sort_out(parsed.handover, &mut problems);
-    let (groups, bad_groups) = sort_out(parsed.groups, &mut problems);
-    let (deliverables, bad_deliverables) = sort_out(parsed.deliverables, &mut problems);
-    let (objectives, bad_objectives) = sort_out(parsed.objectives, &mut problems);
-    let (accomplishments, bad_accomplishments) = sort_out(parsed.accomplishments, &mut problems);
-    let (proposals, bad_proposals) = sort_out(parsed.proposals, &mut problems);
-    let (chairs, bad_chairs) = sort_out(parsed.chairs, &mut problems);
+    let events = Sorted::new(parsed.events, &mut problems);
+    let statements = Sorted::new(parsed.statements, &mut problems);
+    let members = Sorted::new(parsed.members, &mut problems);
+    let entities = Sorted::new(parsed.entities, &mut problems);
+    let handover = Sorted::new(parsed.handover, &mut problems);
+    let groups = Sorted::new(parsed.groups, &mut problems);
+    let deliverables = Sorted::new(parsed.deliverables, &mut problems);
+    let objectives = Sorted::new(parsed.objectives, &mut problems);
+    let accomplishments = Sorted::new(parsed.accomplishments, &mut problems);
+    let proposals = Sorted::new(parsed.proposals, &mut problems);
+    let chairs = Sorted::new(parsed.chairs, &mut problems);
 
-    let known = across::Known {
-        groups: keys(&groups, &bad_groups),
-        deliverables: keys(&deliverables, &bad_deliverables),
-        members: keys(&members, &bad_members),
-    };
-    let ids = [
-        ("event", keys(&events, &bad_events)),
-        ("statement", keys(&statements, &bad_statements)),
-        ("member", known.members.clone()),
-        ("handover item", keys(&handover, &bad_handover)),
-        ("group", known.groups.clone()),
-        ("deliverable", known.deliverables.clone()),
-        ("objective", keys(&objectives, &bad_objectives)),
-        (
-            "accomplishment",
-            keys(&accomplishments, &bad_accomplishments),
-        ),
-        ("proposal", keys(&proposals, &bad_proposals)),
-        ("chair", keys(&chairs, &bad_chairs)),
+    let keys = [
+        events.keys(),
+        statements.keys(),
+        members.keys(),
+        handover.keys(),
+        groups.keys(),
+        deliverables.keys(),
+        objectives.keys(),
+        accomplishments.keys(),
+        proposals.keys(),
+        chairs.keys(),
     ];
-    let lists: Vec<(&'static str, &Vec<&str>)> = ids.iter().map(|(w, l)| (*w, l)).collect();
-    across::unique(&mut problems, &lists);
-    across::statements_at_events(&mut problems, &events, &bad_events, &statements);
+    across::unique(&mut problems, &keys);
+    across::plan_links(
+        &mut problems,
+        &keys,
+        (&objectives.good, &objectives.good_at),
+        (&accomplishments.good, &accomplishments.good_at),
+        (&proposals.good, &proposals.good_at),
+        (&chairs.good, &chairs.good_at),
+    );
+    let [_, _, member_keys, _, group_keys, deliverable_keys, ..] = keys;
+    let known = across::Known {
+        groups: group_keys.ids,
+        deliverables: deliverable_keys.ids,
+        members: member_keys.ids,
+    };
+    across::statements_at_events(
+        &mut problems,
+        &events.good,
+        &events.bad,
+        (&statements.good, &statements.good_at),
+    );
     across::links(
         &mut problems,
         &known,
-        &events,
-        &handover,
-        &groups,
-        &deliverables,
-    );
-    across::plan_links(
-        &mut problems,
-        &ids,
-        &objectives,
-        &accomplishments,
-        &proposals,
-        &chairs,
+        (&events.good, &events.good_at),
+        (&handover.good, &handover.good_at),
+        (&groups.good, &groups.good_at),
+        (&deliverables.good, &deliverables.good_at),
     );
 
     let dataset = match (start, end) {
@@ -247,20 +335,22 @@ pub fn check(parsed: Parsed) -> Result<Dataset, Vec<String>> {
                 end,
                 source: r.source.into(),
             },
-            events: events.into(),
-            statements: statements.into(),
-            members: members.into(),
-            entities: entities.into(),
-            handover: handover.into(),
-            groups: groups.into(),
-            deliverables: deliverables.into(),
-            objectives: objectives.into(),
-            accomplishments: accomplishments.into(),
-            proposals: proposals.into(),
-            chairs: chairs.into(),
+            events: events.good.into(),
+            statements: statements.good.into(),
+            members: members.good.into(),
+            entities: entities.good.into(),
+            handover: handover.good.into(),
+            groups: groups.good.into(),
+            deliverables: deliverables.good.into(),
+            objectives: objectives.good.into(),
+            accomplishments: accomplishments.good.into(),
+            proposals: proposals.good.into(),
+            chairs: chairs.good.into(),
         },
         _ => return Err(problems),
     };
+    // With no problem so far, every record passed its own checks: a record's place in the
+    // dataset is its place in the file.
     across::entities(&mut problems, &dataset);
     if problems.is_empty() {
         Ok(dataset)
