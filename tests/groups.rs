@@ -246,7 +246,8 @@ fn show_links_members_groups_deliverables_and_handover_items() {
         [
             "the group whose work it is: wg-rights-gender",
             "lead: UN Women",
-            "handover item that names it: h19"
+            "handover item that names it: h19",
+            "carries out: activity-1-5"
         ]
     );
     let group = links("wg-data");
@@ -300,9 +301,9 @@ fn search_and_the_overview_cover_both_collections() {
         ["deliverable,higher-ed-convention,"]
     );
     let overview = stdout(&[]);
-    assert!(overview.contains("     5 groups          3 working groups, 2 task forces\n"));
+    assert!(overview.contains("     5 groups           3 working groups, 2 task forces\n"));
     assert!(overview
-        .contains("    61 deliverables    32 done, 15 in progress, 5 planned, 9 not stated\n"));
+        .contains("    61 deliverables     32 done, 15 in progress, 5 planned, 9 not stated\n"));
 }
 
 /// The small fixture with groups and deliverables added, `from` replaced by `to`.

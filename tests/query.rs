@@ -239,7 +239,7 @@ fn search_takes_several_words_as_one_text_and_skips_precision() {
     );
     assert_eq!(
         ids(&["economic", "empowerment"]),
-        ["csw-60", "csw60-hlp-wee", "s04"]
+        ["csw-60", "csw60-hlp-wee", "s04", "activity-1-3-csw"]
     );
     // Words are one text, in order, not each anywhere.
     assert!(ids(&["empowerment", "economic"]).is_empty());

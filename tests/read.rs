@@ -243,7 +243,7 @@ fn an_unknown_section_is_a_usage_error_that_lists_the_sections() {
         "--limit",
         "2",
     ]);
-    assert_eq!(two, "number,section\n2,Title\n4,I\n");
+    assert_eq!(two, "number,section\n2,Title\n6,II\n");
 }
 
 #[test]

@@ -62,8 +62,8 @@ fn the_export_holds_every_record_and_every_link_resolves() {
     assert_eq!(strings(&conn, "PRAGMA integrity_check"), ["ok"]);
     assert_eq!(
         strings(&conn, "select count(*) from records"),
-        ["193"],
-        "71 + 16 + 21 + 19 + 5 + 61 records"
+        ["229"],
+        "71 + 16 + 21 + 19 + 5 + 61 + 13 + 6 + 6 + 11 records"
     );
     assert_eq!(
         strings(&conn, "select title, chair, year, period_start, period_end, dataset from report"),
@@ -106,7 +106,11 @@ fn joins_links_and_full_text_search() {
             &conn,
             "select kind, id from search where search match 'xenophobia'"
         ),
-        ["event|msm-2016-10-31", "handover|h04"]
+        [
+            "event|msm-2016-10-31",
+            "handover|h04",
+            "proposal|entry-point-iii"
+        ]
     );
     assert_eq!(
         strings(
@@ -391,6 +395,6 @@ fn the_sqlite3_program_opens_the_export() {
     assert!(out.status.success(), "{out:?}");
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "16\nh04\nmsm-2016-10-31\n"
+        "16\nentry-point-iii\nh04\nmsm-2016-10-31\n"
     );
 }

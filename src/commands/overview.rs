@@ -51,6 +51,9 @@ const NEXT: [(&str, &str); 13] = [
     ("gmg --help", "every command and option"),
 ];
 
+/// The collections of the report's intentions, left out of the counts when empty.
+const INTENTIONS: [&str; 4] = ["objectives", "accomplishments", "proposals", "chairs"];
+
 /// A suggestion keeps this much of its description before it is left out.
 const NEXT_READABLE: usize = 10;
 
@@ -214,6 +217,11 @@ fn counts(d: &Dataset) -> Vec<(usize, &'static str, String)> {
         ),
         (d.chairs.len(), "chairs", chairs_phrase(d)),
     ]
+    .into_iter()
+    // A dataset without the report's intentions (a --data file of events, say) is not
+    // told it has none of them.
+    .filter(|(n, noun, _)| *n > 0 || !INTENTIONS.contains(noun))
+    .collect()
 }
 
 /// Who chaired the GMG in which years, as the report gives them: "GMG Chairs 2015 to 2017".

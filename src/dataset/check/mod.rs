@@ -21,12 +21,12 @@ use record::{
 };
 
 use super::raw::{
-    RawAccomplishment, RawChair, RawObjective, RawProposal,
-    RawDeliverable, RawEntity, RawEvent, RawGroup, RawHandover, RawMember, RawReport, RawStatement,
+    RawAccomplishment, RawChair, RawDeliverable, RawEntity, RawEvent, RawGroup, RawHandover,
+    RawMember, RawObjective, RawProposal, RawReport, RawStatement,
 };
 use crate::model::{
-    Accomplishment, Chair, Objective, Proposal,
-    Dataset, Deliverable, Entity, Event, Group, Handover, Member, Report, Statement,
+    Accomplishment, Chair, Dataset, Deliverable, Entity, Event, Group, Handover, Member, Objective,
+    Proposal, Report, Statement,
 };
 
 /// Quotes shorter than this cannot identify a passage.
