@@ -25,17 +25,27 @@ pub fn run(data: Option<&Path>, args: &ValidateArgs) -> anyhow::Result<()> {
     } else {
         "every quote found in the report"
     };
-    let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "ok: {name}: {}, {}, {}, {}, {}, {}; {quotes}",
+    let mut counts = vec![
         count(data.events.len(), "event"),
         count(data.statements.len(), "statement"),
         count(data.members.len(), "member"),
         count(data.handover.len(), "handover item"),
         count(data.groups.len(), "group"),
         count(data.deliverables.len(), "deliverable"),
-    )?;
+    ];
+    // The report's intentions are counted where the dataset has them.
+    for (n, noun) in [
+        (data.objectives.len(), "objective"),
+        (data.accomplishments.len(), "accomplishment"),
+        (data.proposals.len(), "proposal"),
+        (data.chairs.len(), "chair"),
+    ] {
+        if n > 0 {
+            counts.push(count(n, noun));
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "ok: {name}: {}; {quotes}", counts.join(", "))?;
     out.flush()?;
     Ok(())
 }
