@@ -57,6 +57,12 @@ pub fn fails(args: &[&str], code: i32) -> String {
     String::from_utf8(out.stderr).expect("stderr is UTF-8")
 }
 
+/// Chosen fields of a listing as one CSV line per row, for compact assertions.
+pub fn rows(args: &[&str], fields: &str) -> Vec<String> {
+    let all = [args, &["--fields", fields, "--no-header", "-f", "csv"]].concat();
+    stdout(&all).lines().map(str::to_string).collect()
+}
+
 /// CSV (or TSV with `delimiter` b'\t') as a header and rows.
 pub fn parse_delimited(text: &str, delimiter: u8) -> (Vec<String>, Vec<Vec<String>>) {
     let mut reader = csv::ReaderBuilder::new()
