@@ -62,8 +62,8 @@ fn the_export_holds_every_record_and_every_link_resolves() {
     assert_eq!(strings(&conn, "PRAGMA integrity_check"), ["ok"]);
     assert_eq!(
         strings(&conn, "select count(*) from records"),
-        ["229"],
-        "71 + 16 + 21 + 19 + 5 + 61 + 13 + 6 + 6 + 11 records"
+        ["236"],
+        "74 + 16 + 21 + 19 + 5 + 65 + 13 + 6 + 6 + 11 records"
     );
     assert_eq!(
         strings(&conn, "select title, chair, year, period_start, period_end, dataset from report"),

@@ -11,8 +11,11 @@ use crate::record::{Cell, Record};
 /// The schema: tables, the full-text index and the views.
 pub const SCHEMA: &str = include_str!("schema.sql");
 
-/// The full-text index, which is left out when a query does not name it.
+/// The full-text index of every record, which is left out when a query does not name it.
 const SEARCH_TABLE: &str = "search";
+
+/// How the full-text table of one collection ends (`events_fts`), left out like `search`.
+const COLLECTION_SEARCH: &str = "_fts";
 
 /// Builds the database in memory. `dataset` names where the records come from, for the
 /// `report` table. The full-text index is filled only `with_search`.
@@ -31,9 +34,10 @@ pub fn build(data: &Dataset, dataset: &str, with_search: bool) -> rusqlite::Resu
     Ok(conn)
 }
 
-/// Whether `query` may use the full-text index (it names the table).
+/// Whether `query` may use a full-text index (it names `search` or a collection's `_fts`).
 pub fn names_search(query: &str) -> bool {
-    query.to_ascii_lowercase().contains(SEARCH_TABLE)
+    let query = query.to_ascii_lowercase();
+    query.contains(SEARCH_TABLE) || query.contains(COLLECTION_SEARCH)
 }
 
 /// The 1-based place of the `i`th item of a list.
@@ -259,6 +263,20 @@ fn index(tx: &Transaction<'_>, d: &Dataset) -> rusqlite::Result<()> {
     let mut insert = tx.prepare("INSERT INTO search VALUES (?1, ?2, ?3, ?4)")?;
     for (kind, id, title, body) in rows {
         insert.execute(params![kind, id, title, body])?;
+    }
+    // Each collection's own index reads its table, whose columns schema.sql names.
+    let tables: Vec<String> = tx
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' \
+             AND sql LIKE 'CREATE VIRTUAL TABLE %USING fts5%content=%' ORDER BY name",
+        )?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for table in tables {
+        tx.execute(
+            &format!("INSERT INTO \"{table}\" (\"{table}\") VALUES ('rebuild')"),
+            [],
+        )?;
     }
     Ok(())
 }
