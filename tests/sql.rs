@@ -305,11 +305,11 @@ fn sql_is_read_only_and_says_what_went_wrong() {
     assert!(!vacuumed.exists());
     assert_eq!(
         fails(&["sql", "select * from nosuch"], 1),
-        "error: no such table: nosuch\n"
+        "error: no such table: nosuch (gmg sql --schema prints every table and column)\n"
     );
     assert_eq!(
         fails(&["sql", "select nosuch from events"], 1),
-        "error: no such column: nosuch in select nosuch from events at offset 7\n"
+        "error: no such column: nosuch in select nosuch from events at offset 7 (gmg sql --schema prints every table and column)\n"
     );
     assert_eq!(
         fails(&["sql", "selec 1"], 1),
@@ -336,6 +336,74 @@ fn sql_is_read_only_and_says_what_went_wrong() {
         stdout(&["sql", "select 'a' || char(27) || '[2J' as t"]),
         "t\n══════════\na\\u{1b}[2J\n"
     );
+}
+
+#[test]
+fn an_unknown_table_or_column_names_the_nearest_in_the_schema() {
+    const SCHEMA: &str = " (gmg sql --schema prints every table and column)\n";
+    for (query, expected) in [
+        (
+            "select id, start from statements",
+            "no such column: start in select id, start from statements at offset 11; did you mean start_date?",
+        ),
+        (
+            "select s.start from statements s",
+            "no such column: s.start in select s.start from statements s at offset 7; did you mean s.start_date?",
+        ),
+        (
+            "select id, precision from events",
+            "no such column: precision in select id, precision from events at offset 11; did you mean date_precision?",
+        ),
+        (
+            "select date from deliverables",
+            "no such column: date in select date from deliverables at offset 7; did you mean date_precision or due_date?",
+        ),
+        (
+            "select * from statement",
+            "no such table: statement; did you mean statements, statements_fts or statement_events?",
+        ),
+        (
+            "select id from event_fts",
+            "no such table: event_fts; did you mean events_fts or events?",
+        ),
+        (
+            "select x from main.evnts",
+            "no such table: main.evnts; did you mean main.events?",
+        ),
+    ] {
+        assert_eq!(
+            fails(&["sql", query], 1),
+            format!("error: {expected}{SCHEMA}"),
+            "{query}"
+        );
+    }
+    // With a dataset built for the query, as with the embedded one.
+    assert_eq!(
+        fails(&["sql", "select start from events", "--data", &fixture_arg("small.ron")], 1),
+        format!("error: no such column: start in select start from events at offset 7; did you mean start_date?{SCHEMA}")
+    );
+}
+
+#[test]
+fn sql_help_shows_only_the_options_that_apply() {
+    let help = stdout(&["sql", "--help"]);
+    for refused in ["--fields", "--sort", "--reverse", "--limit"] {
+        assert!(!help.contains(refused), "{refused}");
+    }
+    for option in [
+        "--schema",
+        "--format",
+        "--output",
+        "--no-header",
+        "--bom",
+        "--csv-safe",
+        "--color",
+    ] {
+        assert!(help.contains(option), "{option}");
+    }
+    assert!(!stdout(&["sql", "-h"]).contains("--limit"));
+    // The listings keep them.
+    assert!(stdout(&["events", "--help"]).contains("--limit"));
 }
 
 #[test]

@@ -306,3 +306,43 @@ fn text<'a, R: Record>(
     };
     (kind, record.key(), title, body)
 }
+
+/// A table or view a query may name, with its columns in order.
+pub struct Table {
+    pub name: String,
+    pub columns: Vec<String>,
+}
+
+/// The tables, then the views, in schema order, each with its columns; the tables a full-text
+/// index keeps for itself (`search_data`, `events_fts_idx`, …) left out.
+pub fn tables(conn: &Connection) -> rusqlite::Result<Vec<Table>> {
+    let mut listed = conn.prepare(
+        "SELECT name, type, sql LIKE 'CREATE VIRTUAL TABLE%' FROM sqlite_master \
+         WHERE type IN ('table', 'view') ORDER BY type = 'view', rowid",
+    )?;
+    let listed: Vec<(String, String, bool)> = listed
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let virtual_tables: Vec<&str> = (listed.iter())
+        .filter(|(_, _, is_virtual)| *is_virtual)
+        .map(|(name, _, _)| name.as_str())
+        .collect();
+    let mut columns = conn.prepare("SELECT name FROM pragma_table_info(?1)")?;
+    let mut tables = Vec::new();
+    for (name, kind, _) in &listed {
+        let internal = virtual_tables
+            .iter()
+            .any(|v| kind == "table" && name.starts_with(&format!("{v}_")));
+        if internal {
+            continue;
+        }
+        let columns = columns
+            .query_map([name], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        tables.push(Table {
+            name: name.clone(),
+            columns,
+        });
+    }
+    Ok(tables)
+}
