@@ -441,6 +441,10 @@ pub struct ExportArgs {
     /// The database file to write (replaced whole, or not at all); `-` for standard output
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+    /// Also write datasette's metadata (title, source, licence, what every table and column
+    /// holds) to META, for `datasette FILE -m META`
+    #[arg(long, value_name = "META")]
+    pub metadata: Option<PathBuf>,
 }
 
 /// The listings' output options, less those that choose, order or limit rows: the query does

@@ -3,6 +3,7 @@
 
 use rusqlite::{params, Connection, Transaction};
 
+pub mod describe;
 mod plan;
 
 use crate::model::{Dataset, DateSpan, Entities, Source, Text};
