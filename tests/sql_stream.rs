@@ -260,14 +260,14 @@ fn sqlite_messages_echo_the_query_cut() {
     let shown: String = query.chars().take(80).collect();
     assert_eq!(
         fails(&["sql", &query], 1),
-        format!("error: no such column: nosuch in {shown}… at offset 7\n")
+        format!("error: no such column: nosuch in {shown}… at offset 7 (gmg sql --schema prints every table and column)\n")
     );
     // What SQLite quotes of the query is cut too.
     let table = "t".repeat(500);
     let shown: String = format!("no such table: {table}").chars().take(80).collect();
     assert_eq!(
         fails(&["sql", &format!("select * from {table}")], 1),
-        format!("error: {shown}…\n")
+        format!("error: {shown}… (gmg sql --schema prints every table and column)\n")
     );
     // And escaped.
     assert_eq!(

@@ -441,9 +441,22 @@ pub struct ExportArgs {
     /// The database file to write (replaced whole, or not at all); `-` for standard output
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+    /// Also write datasette's metadata (title, source, licence, what every table and column
+    /// holds) to META, for `datasette FILE -m META`
+    #[arg(long, value_name = "META")]
+    pub metadata: Option<PathBuf>,
 }
 
+/// The listings' output options, less those that choose, order or limit rows: the query does
+/// that. They stay out of `gmg sql --help`; given anyway, `gmg sql` refuses each with the SQL
+/// that does its work (`--limit` → LIMIT).
 #[derive(Debug, Args)]
+#[command(
+    mut_arg("fields", |a| a.hide(true)),
+    mut_arg("sort", |a| a.hide(true)),
+    mut_arg("reverse", |a| a.hide(true)),
+    mut_arg("limit", |a| a.hide(true))
+)]
 pub struct SqlArgs {
     /// One SQL query (SQLite's dialect), read-only: e.g. "select count(*) from statements"
     #[arg(

@@ -2,6 +2,7 @@
 //! memory (the schema `gmg export` writes), its rows printed as SQLite produces them, in any
 //! format, in bounded memory.
 
+use std::collections::HashSet;
 use std::io;
 use std::path::Path;
 
@@ -16,6 +17,7 @@ use crate::dataset::{self, Origin};
 use crate::exit::UsageError;
 use crate::output::{Destination, RowSource, Sink};
 use crate::record::Cell;
+use crate::suggest::{nearest, or_list};
 use crate::text::{escape_controls, Echo};
 
 /// The most memory SQLite may take for a query, beyond what the database itself holds; its
@@ -61,7 +63,14 @@ pub fn run(data: Option<&Path>, args: &SqlArgs) -> anyhow::Result<()> {
     conn.set_limit(Limit::SQLITE_LIMIT_ATTACHED, 0)?;
 
     let failed = |e| failure(e, query);
-    let mut statement = conn.prepare(query).map_err(failed)?;
+    let mut statement = conn.prepare(query).map_err(|e| {
+        let hint = unknown_name(&e).map(|name| name.hint(&conn, query));
+        let error = failure(e, query);
+        match hint {
+            Some(hint) => anyhow!("{error}{hint}"),
+            None => error,
+        }
+    })?;
     if !statement.readonly() {
         return Err(anyhow!(
             "attempt to write a readonly database: gmg sql runs read-only queries"
@@ -142,6 +151,99 @@ fn failure(error: rusqlite::Error, query: &str) -> anyhow::Error {
         rusqlite::Error::SqliteFailure(_, Some(msg)) => anyhow!("{}", Echo(&msg)),
         error => anyhow!("{}", escape_controls(&error.to_string())),
     }
+}
+
+/// Where SQLite's message names a table or column the schema lacks.
+enum Unknown<'e> {
+    Table(&'e str),
+    Column(&'e str),
+}
+
+/// The name SQLite could not find, from its message ("no such column: start").
+fn unknown_name(error: &rusqlite::Error) -> Option<Unknown<'_>> {
+    let msg = match error {
+        rusqlite::Error::SqlInputError { msg, .. } => msg,
+        rusqlite::Error::SqliteFailure(_, Some(msg)) => msg,
+        _ => return None,
+    };
+    if let Some(name) = msg.strip_prefix("no such table: ") {
+        return Some(Unknown::Table(name));
+    }
+    msg.strip_prefix("no such column: ").map(Unknown::Column)
+}
+
+/// How many names a message offers at most.
+const SUGGESTIONS: usize = 3;
+
+impl Unknown<'_> {
+    /// What to add to SQLite's message: the nearest names the schema has, and where to see
+    /// them all. A column is first looked for in the tables the query names.
+    fn hint(&self, conn: &Connection, query: &str) -> String {
+        const SCHEMA_HINT: &str = " (gmg sql --schema prints every table and column)";
+        let tables = database::tables(conn).unwrap_or_default();
+        let (wanted, nearest) = match *self {
+            Unknown::Table(name) => {
+                let (qualifier, wanted) = split_qualifier(name);
+                let names = tables.iter().map(|t| t.name.as_str());
+                (wanted, close_to(wanted, names, qualifier))
+            }
+            Unknown::Column(name) => {
+                let (qualifier, wanted) = split_qualifier(name);
+                let words: HashSet<String> = query
+                    .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .map(str::to_lowercase)
+                    .collect();
+                let named = tables.iter().filter(|t| words.contains(&t.name));
+                let columns = |tables: &mut dyn Iterator<Item = &database::Table>| {
+                    let names: Vec<&str> = tables
+                        .flat_map(|t| t.columns.iter().map(String::as_str))
+                        .collect();
+                    close_to(wanted, names, qualifier)
+                };
+                let mut nearest = columns(&mut named.into_iter());
+                if nearest.is_empty() {
+                    nearest = columns(&mut tables.iter());
+                }
+                (wanted, nearest)
+            }
+        };
+        if nearest.is_empty() || wanted.is_empty() {
+            return SCHEMA_HINT.to_string();
+        }
+        let nearest: Vec<&str> = nearest.iter().map(String::as_str).collect();
+        format!("; did you mean {}?{SCHEMA_HINT}", or_list(&nearest))
+    }
+}
+
+/// `s.start` as `("s.", "start")`; a name without a qualifier as `("", name)`.
+fn split_qualifier(name: &str) -> (&str, &str) {
+    match name.rfind('.') {
+        Some(dot) => name.split_at(dot + 1),
+        None => ("", name),
+    }
+}
+
+/// The names close to `wanted`, nearest first, with `qualifier` before each: those it starts,
+/// those with it as a word between underscores (`date` in `start_date`), and those a third of
+/// its letters or fewer away.
+fn close_to<'a>(
+    wanted: &str,
+    names: impl IntoIterator<Item = &'a str>,
+    qualifier: &str,
+) -> Vec<String> {
+    let lower = |s: &str| s.to_lowercase();
+    let folded = lower(wanted);
+    let close = |name: &&str| {
+        let name = lower(name);
+        name.starts_with(&folded)
+            || name.split('_').any(|word| word == folded)
+            || strsim::levenshtein(&name, &folded) <= (folded.chars().count() / 3).max(1)
+    };
+    let names: Vec<&str> = names.into_iter().filter(close).collect();
+    nearest(wanted, names, lower, SUGGESTIONS)
+        .into_iter()
+        .map(|name| format!("{qualifier}{name}"))
+        .collect()
 }
 
 /// The rows of a running query, handed out as SQLite steps to each.

@@ -3,6 +3,7 @@
 
 use rusqlite::{params, Connection, Transaction};
 
+pub mod describe;
 mod plan;
 
 use crate::model::{Dataset, DateSpan, Entities, Source, Text};
@@ -11,8 +12,11 @@ use crate::record::{Cell, Record};
 /// The schema: tables, the full-text index and the views.
 pub const SCHEMA: &str = include_str!("schema.sql");
 
-/// The full-text index, which is left out when a query does not name it.
+/// The full-text index of every record, which is left out when a query does not name it.
 const SEARCH_TABLE: &str = "search";
+
+/// How the full-text table of one collection ends (`events_fts`), left out like `search`.
+const COLLECTION_SEARCH: &str = "_fts";
 
 /// Builds the database in memory. `dataset` names where the records come from, for the
 /// `report` table. The full-text index is filled only `with_search`.
@@ -31,9 +35,10 @@ pub fn build(data: &Dataset, dataset: &str, with_search: bool) -> rusqlite::Resu
     Ok(conn)
 }
 
-/// Whether `query` may use the full-text index (it names the table).
+/// Whether `query` may use a full-text index (it names `search` or a collection's `_fts`).
 pub fn names_search(query: &str) -> bool {
-    query.to_ascii_lowercase().contains(SEARCH_TABLE)
+    let query = query.to_ascii_lowercase();
+    query.contains(SEARCH_TABLE) || query.contains(COLLECTION_SEARCH)
 }
 
 /// The 1-based place of the `i`th item of a list.
@@ -260,6 +265,20 @@ fn index(tx: &Transaction<'_>, d: &Dataset) -> rusqlite::Result<()> {
     for (kind, id, title, body) in rows {
         insert.execute(params![kind, id, title, body])?;
     }
+    // Each collection's own index reads its table, whose columns schema.sql names.
+    let tables: Vec<String> = tx
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' \
+             AND sql LIKE 'CREATE VIRTUAL TABLE %USING fts5%content=%' ORDER BY name",
+        )?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for table in tables {
+        tx.execute(
+            &format!("INSERT INTO \"{table}\" (\"{table}\") VALUES ('rebuild')"),
+            [],
+        )?;
+    }
     Ok(())
 }
 
@@ -287,4 +306,44 @@ fn text<'a, R: Record>(
         other => other.to_string(),
     };
     (kind, record.key(), title, body)
+}
+
+/// A table or view a query may name, with its columns in order.
+pub struct Table {
+    pub name: String,
+    pub columns: Vec<String>,
+}
+
+/// The tables, then the views, in schema order, each with its columns; the tables a full-text
+/// index keeps for itself (`search_data`, `events_fts_idx`, …) left out.
+pub fn tables(conn: &Connection) -> rusqlite::Result<Vec<Table>> {
+    let mut listed = conn.prepare(
+        "SELECT name, type, sql LIKE 'CREATE VIRTUAL TABLE%' FROM sqlite_master \
+         WHERE type IN ('table', 'view') ORDER BY type = 'view', rowid",
+    )?;
+    let listed: Vec<(String, String, bool)> = listed
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let virtual_tables: Vec<&str> = (listed.iter())
+        .filter(|(_, _, is_virtual)| *is_virtual)
+        .map(|(name, _, _)| name.as_str())
+        .collect();
+    let mut columns = conn.prepare("SELECT name FROM pragma_table_info(?1)")?;
+    let mut tables = Vec::new();
+    for (name, kind, _) in &listed {
+        let internal = virtual_tables
+            .iter()
+            .any(|v| kind == "table" && name.starts_with(&format!("{v}_")));
+        if internal {
+            continue;
+        }
+        let columns = columns
+            .query_map([name], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        tables.push(Table {
+            name: name.clone(),
+            columns,
+        });
+    }
+    Ok(tables)
 }

@@ -251,6 +251,22 @@ CREATE VIRTUAL TABLE search USING fts5 (
     tokenize = 'unicode61 remove_diacritics 2'
 );
 
+-- Full text of each collection, for a search within one: `<table>_fts` indexes the table's
+-- text by rowid (its content is the table's, not a copy), in the form datasette detects
+-- (`/gmg/events?_search=xenophobia`): `select id, title from events where rowid in (select
+-- rowid from events_fts where events_fts match 'xenophobia')`. VACUUM may renumber the rowids:
+-- after one, rebuild each (`insert into events_fts (events_fts) values ('rebuild')`).
+CREATE VIRTUAL TABLE events_fts USING fts5 (title, kind, location, quote, note, content="events", tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE statements_fts USING fts5 (title, location, quote, note, content="statements", tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE members_fts USING fts5 (acronym, name, quote, note, content="members", tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE handover_fts USING fts5 (text, quote, note, content="handover", tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE groups_fts USING fts5 (name, kind, area, quote, note, content="groups", tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE deliverables_fts USING fts5 (title, kind, url, quote, note, content="deliverables", tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE objectives_fts USING fts5 (title, quote, note, content="objectives", tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE accomplishments_fts USING fts5 (title, quote, note, content="accomplishments", tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE proposals_fts USING fts5 (number, title, text, quote, note, content="proposals", tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE chairs_fts USING fts5 (body, role, quote, note, content="chairs", tokenize = 'unicode61 remove_diacritics 2');
+
 -- Each statement with its event: where it was delivered, and who organised the occasion.
 CREATE VIEW statement_events AS
 SELECT
