@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::CommandFactory;
 
-use super::parse::{parse_name, parse_section};
+use super::parse::{parse_field, parse_name, parse_section};
 use super::Cli;
 use crate::commands::{plan::FollowThrough, read::Row, search::Hit, timeline::MonthCount};
 use crate::dataset::embedded::{CHAIRS, GROUP_IDS, IDS, LEADS, MEMBER_KEYS, ORGANIZERS};
@@ -83,22 +83,12 @@ fn offering(
     Offer { parse, values }
 }
 
-/// A field of `R`, in any case, given as its name; offered to completion.
-fn field_of<R: Record + 'static>() -> Offer<impl TypedValueParser<Value = String>> {
+/// A field of `R`, in any case, given as its name (for `--sort`, `sort`, also `date`);
+/// offered to completion.
+fn field_of<R: Record + 'static>(sort: bool) -> Offer<impl TypedValueParser<Value = String>> {
     Offer {
-        parse: |name: &str| -> Result<String, String> {
-            let wanted = name.trim().to_lowercase();
-            R::FIELDS
-                .iter()
-                .find(|f| **f == wanted)
-                .map(|f| f.to_string())
-                .ok_or_else(|| {
-                    format!(
-                        "expected one of the {} fields: {}",
-                        R::NOUN,
-                        R::FIELDS.join(", ")
-                    )
-                })
+        parse: move |name: &str| -> Result<String, String> {
+            parse_field::<R>(name, sort).map(|i| R::FIELDS[i].to_string())
         },
         values: || R::FIELDS.to_vec(),
     }
@@ -107,10 +97,12 @@ fn field_of<R: Record + 'static>() -> Offer<impl TypedValueParser<Value = String
 /// `--fields` and `--sort` of a command that lists `R`.
 fn fields_of<R: Record + 'static>(c: clap::Command) -> clap::Command {
     c.mut_arg("fields", |a| {
-        a.value_parser(field_of::<R>()).hide_possible_values(true)
+        a.value_parser(field_of::<R>(false))
+            .hide_possible_values(true)
     })
     .mut_arg("sort", |a| {
-        a.value_parser(field_of::<R>()).hide_possible_values(true)
+        a.value_parser(field_of::<R>(true))
+            .hide_possible_values(true)
     })
 }
 

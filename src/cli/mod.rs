@@ -15,6 +15,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use help::{command, offer_words_only};
 pub use output::{ColorChoice, Format, OutputArgs};
+pub use parse::parse_field;
 use parse::{
     parse_month, parse_name, parse_query, parse_section, parse_since, parse_sql, parse_until,
     parse_year,

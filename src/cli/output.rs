@@ -20,7 +20,8 @@ pub struct OutputArgs {
         help_heading = "Output"
     )]
     pub fields: Option<Vec<String>>,
-    /// Sort by FIELD [default: date, then id; members by acronym; handover in report order]
+    /// Sort by FIELD; `date` is the start (due for deliverables, year for Chairs)
+    /// [default: date, then id; members by acronym; handover in report order]
     #[arg(long, value_name = "FIELD", help_heading = "Output")]
     pub sort: Option<String>,
     /// Reverse the order

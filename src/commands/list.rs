@@ -6,8 +6,8 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::cli::{
-    DeliverablesArgs, EventFilterArgs, EventsArgs, Format, GroupsArgs, HandoverArgs, MembersArgs,
-    OutputArgs, StatementsArgs, TextArgs,
+    parse_field, DeliverablesArgs, EventFilterArgs, EventsArgs, Format, GroupsArgs, HandoverArgs,
+    MembersArgs, OutputArgs, StatementsArgs, TextArgs,
 };
 use crate::dataset::{self, Origin};
 use crate::exit::UsageError;
@@ -333,18 +333,9 @@ impl<R: Record> Shape<R> {
     }
 }
 
+/// The field `--fields` or `--sort` names (see [`parse_field`]).
 fn field<R: Record>(option: &str, name: &str) -> Result<usize, UsageError> {
-    R::field_index(name.trim()).ok_or_else(|| {
-        UsageError::new(
-            option,
-            name,
-            format!(
-                "expected one of the {} fields: {}",
-                R::NOUN,
-                R::FIELDS.join(", ")
-            ),
-        )
-    })
+    parse_field::<R>(name, option == "--sort").map_err(|why| UsageError::new(option, name, why))
 }
 
 #[cfg(test)]
@@ -354,7 +345,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn field_names_never_panic_and_only_known_ones_pass(name in "\\PC{0,12}") {
-            let known = Event::FIELDS.contains(&name.trim());
+            let known = Event::FIELDS.contains(&name.trim().to_lowercase().as_str());
             proptest::prop_assert_eq!(field::<Event>("--fields", &name).is_ok(), known);
         }
     }
