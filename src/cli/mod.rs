@@ -144,7 +144,7 @@ impl Command {
             Command::Export(a) => return Some(&a.file),
             _ => return None,
         };
-        args.output.as_deref()
+        args.file()
     }
 }
 

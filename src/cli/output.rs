@@ -30,7 +30,7 @@ pub struct OutputArgs {
     /// Print at most N records
     #[arg(long, value_name = "N", value_parser = parse_limit, allow_hyphen_values = true, help_heading = "Output")]
     pub limit: Option<usize>,
-    /// Write to FILE (whole or not at all) instead of standard output
+    /// Write to FILE (whole or not at all) instead of standard output; `-` is standard output
     #[arg(short, long, value_name = "FILE", help_heading = "Output")]
     pub output: Option<PathBuf>,
     /// Leave out the header row (csv, tsv)
@@ -50,6 +50,11 @@ pub struct OutputArgs {
 }
 
 impl OutputArgs {
+    /// The file `-o` names; `None` for standard output (no `-o`, or `-o -`).
+    pub fn file(&self) -> Option<&std::path::Path> {
+        self.output.as_deref().filter(|p| p.as_os_str() != "-")
+    }
+
     /// The first option given that chooses, orders or limits rows (`--fields`, `--sort`,
     /// `--reverse`, `--limit`), for commands whose rows are not the user's to shape.
     pub fn shaping(&self) -> Option<&'static str> {

@@ -54,7 +54,7 @@ const FORMATS: [(&str, &str); 6] = [
     ("tsv", "Tab-separated values, quoted as csv."),
     ("json", "One array of objects, lists as arrays and null as null."),
     ("ndjson", "One JSON object per line."),
-    ("markdown", "A pipe table; pipes, line breaks and < > & in the data are escaped."),
+    ("markdown", "A pipe table; line breaks, < > & and every character markdown reads as markup (links, images, emphasis, code) are escaped, so a cell shows its text as it is."),
 ];
 
 const ENVIRONMENT: [(&str, &str); 3] = [

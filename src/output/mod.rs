@@ -221,15 +221,15 @@ impl Destination {
     /// Resolves the format (explicit, else from `--output`'s extension, else `default`),
     /// colour and width, and opens the output.
     pub fn new(args: &OutputArgs, default: Format) -> anyhow::Result<Destination> {
-        let format = match (args.format, &args.output) {
+        let format = match (args.format, args.file()) {
             (Some(format), _) => format,
             (None, Some(path)) => format_of(path)?,
             (None, None) => default,
         };
         check_options(args, format)?;
-        let terminal = args.output.is_none() && io::stdout().is_terminal();
+        let terminal = args.file().is_none() && io::stdout().is_terminal();
         let color = use_color(args.color, terminal);
-        let sink = Sink::open(args.output.as_deref())?;
+        let sink = Sink::open(args.file())?;
         Ok(Destination {
             style: Style {
                 format,
