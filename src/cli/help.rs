@@ -159,8 +159,11 @@ pub fn command() -> clap::Command {
         let c = offer(c, "organizer", parse_name, || ORGANIZERS.to_vec());
         offer(c, "group", parse_name, || GROUP_IDS.to_vec())
     };
-    Cli::command()
-        .mut_subcommand("events", |c| of_events(fields_of::<Event>(dated(c))))
+    let mut root = Cli::command();
+    if let Some(width) = crate::output::help_width() {
+        root = root.term_width(usize::from(width));
+    }
+    root.mut_subcommand("events", |c| of_events(fields_of::<Event>(dated(c))))
         .mut_subcommand("statements", |c| fields_of::<Statement>(dated(c)))
         .mut_subcommand("members", |c| fields_of::<Member>(listing(c)))
         .mut_subcommand("handover", |c| {

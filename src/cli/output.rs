@@ -43,7 +43,8 @@ pub struct OutputArgs {
     /// return, so a spreadsheet cannot run them as formulas (this changes the data)
     #[arg(long, help_heading = "Output")]
     pub csv_safe: bool,
-    /// When to colour the table (NO_COLOR set to a non-empty value means never for auto)
+    /// When to colour the table (auto: on a terminal unless NO_COLOR, CLICOLOR=0 or
+    /// TERM=dumb; CLICOLOR_FORCE colours a pipe too)
     #[arg(long, value_enum,
         ignore_case = true, value_name = "WHEN", default_value_t = ColorChoice::Auto, help_heading = "Output")]
     pub color: ColorChoice,
@@ -114,7 +115,7 @@ impl Format {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum ColorChoice {
-    /// Colour on a terminal, unless NO_COLOR is set
+    /// Colour on a terminal, by NO_COLOR, CLICOLOR_FORCE, CLICOLOR and TERM
     #[default]
     Auto,
     Always,

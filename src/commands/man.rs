@@ -57,10 +57,12 @@ const FORMATS: [(&str, &str); 6] = [
     ("markdown", "A pipe table; line breaks, < > & and every character markdown reads as markup (links, images, emphasis, code) are escaped, so a cell shows its text as it is."),
 ];
 
-const ENVIRONMENT: [(&str, &str); 3] = [
+const ENVIRONMENT: [(&str, &str); 5] = [
     ("GMG_DATA", "A dataset to load in place of the embedded one, as --data FILE; --data wins. Empty means unset."),
     ("NO_COLOR", "Set and not empty: no colour, unless --color always."),
-    ("COLUMNS", "The width tables fit, in place of the terminal's; tables are fitted to it even when piped."),
+    ("CLICOLOR_FORCE", "Set, not empty and not 0: colour even into a pipe or a file, unless NO_COLOR or --color never. CLICOLOR=0 turns colour off."),
+    ("TERM", "dumb: no colour, unless --color always or CLICOLOR_FORCE."),
+    ("COLUMNS", "The width tables fit, in place of the terminal's; tables are fitted to it even when piped. A terminal that reports no width is taken as 80 columns."),
 ];
 
 const EXIT_STATUS: [(&str, &str); 3] = [
