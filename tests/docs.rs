@@ -296,3 +296,37 @@ fn help_at_80_columns_fits_and_keeps_paragraphs_whole() {
         }
     }
 }
+
+#[test]
+fn the_manual_is_roff_into_a_pipe_and_formatted_on_a_terminal() {
+    // Piped (or into a file), the roff as it is, whatever pager is set.
+    let out = gmg()
+        .arg("man")
+        .env("MANPAGER", "cat")
+        .env("PAGER", "cat")
+        .output()
+        .unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains("\n.TH gmg 1 "), "{page}");
+    // On a terminal (script gives it one), as `man -l` formats it.
+    let Ok(out) = Command::new("script")
+        .args(["-qec", "\"$GMG\" man", "/dev/null"])
+        .env("GMG", common::bin())
+        .env("MANPAGER", "cat")
+        .env("MANWIDTH", "80")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+    else {
+        eprintln!("skipped the terminal case: script is not installed");
+        return;
+    };
+    let shown = String::from_utf8_lossy(&out.stdout);
+    if Command::new("man").arg("--version").output().is_err() {
+        // No man to format it: the roff, as into a pipe.
+        assert!(shown.contains(".TH gmg 1"), "{shown}");
+        return;
+    }
+    assert!(!shown.contains(".TH"), "{shown}");
+    assert!(shown.contains("General Commands Manual"), "{shown}");
+}

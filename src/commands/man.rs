@@ -1,12 +1,15 @@
 //! `gmg man`: the manual, generated from the command line itself so it cannot drift from
-//! it. `gmg man` prints one complete page, gmg(1): every command with all its options, the
-//! formats, the environment, the exit status and the files. `gmg man --dir DIR` writes that
-//! page as gmg.1 and one page per command, gmg-events.1 and so on, so that `man gmg-events`
-//! works once DIR is on the manual path. Examples are set without filling, so groff keeps
-//! their lines as they are; the notes around them are filled to the page.
+//! it. `gmg man` shows one complete page, gmg(1) — formatted by `man -l` on a terminal, as
+//! roff into a pipe or a file (or where there is no `man`) — with every command and all its
+//! options, the formats, the environment, the exit status and the files. `gmg man --dir
+//! DIR` writes that page as gmg.1 and one page per command, gmg-events.1 and so on, so that
+//! `man gmg-events` works once DIR is on the manual path. Examples are set without filling,
+//! so groff keeps their lines as they are; the notes around them are filled to the page.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
+
+use anyhow::Context;
 
 use clap_mangen::roff::{bold, italic, roman, Roff};
 use clap_mangen::Man;
@@ -17,6 +20,9 @@ use crate::output::Sink;
 pub fn run(args: &ManArgs) -> anyhow::Result<()> {
     let cmd = command();
     let Some(dir) = &args.dir else {
+        if std::io::stdout().is_terminal() && formatted(&cmd)? {
+            return Ok(());
+        }
         return Sink::open(None)?.write(|out| main_page(&cmd, out));
     };
     if dir.exists() && !dir.is_dir() {
@@ -39,6 +45,31 @@ pub fn run(args: &ManArgs) -> anyhow::Result<()> {
         })?;
     }
     Ok(())
+}
+
+/// On a terminal, the page as `man -l` formats it (in the reader's pager), from a temporary
+/// file; `false` where there is no `man` to run, for the roff to be printed as it is.
+fn formatted(cmd: &clap::Command) -> anyhow::Result<bool> {
+    let mut file = tempfile::Builder::new()
+        .prefix("gmg-")
+        .suffix(".1")
+        .tempfile()
+        .context("cannot write the manual to a temporary file")?;
+    main_page(cmd, file.as_file_mut())
+        .and_then(|()| file.as_file_mut().flush())
+        .context("cannot write the manual to a temporary file")?;
+    match std::process::Command::new("man")
+        .arg("-l")
+        .arg(file.path())
+        .status()
+    {
+        Ok(status) if status.success() => Ok(true),
+        Ok(status) => anyhow::bail!(
+            "man -l could not show the manual ({status}); `gmg man | cat` prints its roff"
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e).context("cannot run man"),
+    }
 }
 
 fn write_page(
