@@ -145,19 +145,15 @@ pub fn parse_limit(text: &str) -> Result<usize, String> {
     }
 }
 
-/// The fields `--sort date` stands for, the first a collection has: the date its default
-/// order goes by.
-const DATE_FIELDS: [&str; 4] = ["start", "due", "year", "month"];
-
 /// Which `R` field `name` names, in any case. For `--sort` (`sort`), `date` is the
-/// collection's date field (see [`DATE_FIELDS`]). A name no field has is refused with the
+/// collection's date field (see [`Record::date_field`]). A name no field has is refused with the
 /// nearest field and the list of them.
 pub fn parse_field<R: Record>(name: &str, sort: bool) -> Result<usize, String> {
     let wanted = name.trim().to_lowercase();
     if let Some(i) = R::field_index(&wanted) {
         return Ok(i);
     }
-    let date = DATE_FIELDS.iter().find_map(|f| R::field_index(f));
+    let date = R::date_field();
     if let (true, "date", Some(i)) = (sort, wanted.as_str(), date) {
         return Ok(i);
     }

@@ -56,6 +56,11 @@ pub trait Grid {
     fn flow(&self, column: usize) -> Flow;
     /// The column's place in the order in which a narrow table hides columns (0 last).
     fn rank(&self, column: usize) -> usize;
+    /// Whether the command line filters or sorts on the column: a table hides it only after
+    /// every other column but the first.
+    fn kept(&self, _column: usize) -> bool {
+        false
+    }
     /// How a table shows the cell, where that differs from its value (see `Record::shown`).
     fn shown(&self, _row: usize, _column: usize) -> Option<String> {
         None
@@ -80,6 +85,8 @@ pub trait Grid {
 pub struct Rows<'a, R> {
     pub records: &'a [&'a R],
     pub fields: &'a [usize],
+    /// The fields the command line filters or sorts on (see [`Grid::kept`]).
+    pub kept: &'a [usize],
 }
 
 impl<R: Record> Grid for Rows<'_, R> {
@@ -103,6 +110,9 @@ impl<R: Record> Grid for Rows<'_, R> {
     }
     fn rank(&self, column: usize) -> usize {
         R::rank(self.fields[column])
+    }
+    fn kept(&self, column: usize) -> bool {
+        self.kept.contains(&self.fields[column])
     }
     fn shown(&self, row: usize, column: usize) -> Option<String> {
         self.records[row].shown(self.fields[column])
@@ -494,7 +504,7 @@ mod tests {
             let fields = ["title", "note"].map(|f| Event::field_index(f).unwrap());
             for (format, delimiter) in [(Format::Csv, b','), (Format::Tsv, b'\t')] {
                 let mut out = Vec::new();
-                render(&Rows { records: &[&e], fields: &fields }, &style(format), &mut out).unwrap();
+                render(&Rows { records: &[&e], fields: &fields, kept: &[] }, &style(format), &mut out).unwrap();
                 let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).from_reader(out.as_slice());
                 let row = reader.records().next().unwrap().unwrap();
                 prop_assert_eq!(&row[0], title.as_str());
@@ -507,7 +517,7 @@ mod tests {
             let e = event(title.clone(), String::new(), organizers.clone());
             let mut out = Vec::new();
             let fields = ["title", "organizers"].map(|f| Event::field_index(f).unwrap());
-            render(&Rows { records: &[&e], fields: &fields }, &style(Format::Ndjson), &mut out).unwrap();
+            render(&Rows { records: &[&e], fields: &fields, kept: &[] }, &style(Format::Ndjson), &mut out).unwrap();
             let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
             prop_assert_eq!(value["title"].as_str(), Some(title.as_str()));
             prop_assert_eq!(value["organizers"].clone(), serde_json::json!(organizers));
