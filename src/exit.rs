@@ -130,11 +130,10 @@ pub fn clap_error(error: &clap::Error) -> ExitCode {
         }
     }
     let plain = anstream::adapter::strip_str(&message).to_string();
-    let _ = write!(
-        std::io::stderr(),
-        "{}",
-        crate::text::escape_controls(&plain)
-    );
+    let plain = crate::text::escape_controls(&plain);
+    // Wrapped to a terminal's width, so it does not wrap words mid-way.
+    let shown = crate::output::layout::fill(&plain, crate::output::stderr_width());
+    let _ = write!(std::io::stderr(), "{shown}");
     ExitCode::from(error.exit_code() as u8)
 }
 

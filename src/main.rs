@@ -39,8 +39,10 @@ fn main() -> ExitCode {
         Ok(()) => Exit::Success.into(),
         Err(error) if exit::is_broken_pipe(&error) => Exit::Success.into(),
         Err(error) => {
-            let message = text::escape_controls(&format!("{error:#}"));
-            let _ = writeln!(std::io::stderr(), "error: {message}");
+            // Wrapped to a terminal's width, so it does not wrap words mid-way.
+            let message = text::escape_controls(&format!("error: {error:#}"));
+            let message = output::layout::fill(&message, output::stderr_width());
+            let _ = writeln!(std::io::stderr(), "{message}");
             exit::code_for(&error).into()
         }
     }

@@ -230,3 +230,103 @@ fn groff_keeps_example_lines_whole_and_within_the_page() {
         );
     }
 }
+
+/// `gmg ARGS` with `COLUMNS` set to `columns` (standard output is a pipe, so clap takes the
+/// width from COLUMNS).
+fn at_width(args: &[&str], columns: usize) -> String {
+    let out = gmg()
+        .args(args)
+        .env("COLUMNS", columns.to_string())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "gmg {args:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Every help page: the top level's, each command's (long and short), and `gmg help CMD`.
+fn help_pages() -> Vec<Vec<String>> {
+    let top = at_width(&["--help"], 10_000);
+    let commands: Vec<String> = top
+        .split("Commands:")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .filter(|c| c != "help")
+        .collect();
+    assert!(commands.len() > 15, "{commands:?}");
+    let mut pages = vec![vec!["--help".to_string()], vec!["-h".to_string()]];
+    for c in commands {
+        pages.push(vec![c.clone(), "--help".into()]);
+        pages.push(vec![c.clone(), "-h".into()]);
+        pages.push(vec!["help".into(), c]);
+    }
+    pages
+}
+
+#[test]
+fn help_at_80_columns_fits_and_keeps_paragraphs_whole() {
+    for page in help_pages() {
+        let args: Vec<&str> = page.iter().map(String::as_str).collect();
+        // At 80 columns, no line the terminal would have to wrap again.
+        for line in at_width(&args, 80).lines() {
+            let width = line.chars().count();
+            assert!(width <= 80, "gmg {args:?}: {width} columns: {line}");
+        }
+        // Wide enough for any paragraph to be one line: a line of prose followed by more
+        // prose at the same indentation ends a sentence, else the source broke a paragraph.
+        let wide = at_width(&args, 10_000);
+        let lines: Vec<&str> = wide.lines().collect();
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        let prose = |l: &str| {
+            let t = l.trim_start();
+            !t.is_empty() && !t.starts_with(['-', '[']) && !t.starts_with("gmg ")
+        };
+        for pair in lines.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if prose(a) && prose(b) && indent(a) == indent(b) && (indent(a) == 0 || indent(a) >= 6)
+            {
+                assert!(
+                    a.trim_end().ends_with(['.', ':']),
+                    "gmg {args:?}: a paragraph broken after\n{a}\n{b}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_manual_is_roff_into_a_pipe_and_formatted_on_a_terminal() {
+    // Piped (or into a file), the roff as it is, whatever pager is set.
+    let out = gmg()
+        .arg("man")
+        .env("MANPAGER", "cat")
+        .env("PAGER", "cat")
+        .output()
+        .unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains("\n.TH gmg 1 "), "{page}");
+    // On a terminal (script gives it one), as `man -l` formats it.
+    let Ok(out) = Command::new("script")
+        .args(["-qec", "\"$GMG\" man", "/dev/null"])
+        .env("GMG", common::bin())
+        .env("MANPAGER", "cat")
+        .env("MANWIDTH", "80")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+    else {
+        eprintln!("skipped the terminal case: script is not installed");
+        return;
+    };
+    let shown = String::from_utf8_lossy(&out.stdout);
+    if Command::new("man").arg("--version").output().is_err() {
+        // No man to format it: the roff, as into a pipe.
+        assert!(shown.contains(".TH gmg 1"), "{shown}");
+        return;
+    }
+    assert!(!shown.contains(".TH"), "{shown}");
+    assert!(shown.contains("General Commands Manual"), "{shown}");
+}

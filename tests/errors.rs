@@ -62,11 +62,37 @@ fn bad_years_and_limits() {
 fn unknown_fields_list_the_valid_ones() {
     assert_eq!(
         usage(&["statements", "--fields", "id,date"]),
-        "error: invalid value 'date' for '--fields <FIELDS>': expected one of the statement fields: id, start, end, title, event, location, section, quote, also, note"
+        "error: invalid value 'date' for '--fields <FIELDS>': no statement field is called that; did you mean start? The statement fields are id, start, end, title, event, location, section, quote, also, note"
     );
     assert_eq!(
         usage(&["members", "--sort", "id"]),
-        "error: invalid value 'id' for '--sort <FIELD>': expected one of the member fields: acronym, name, aliases, added, section, quote, also, note"
+        "error: invalid value 'id' for '--sort <FIELD>': no member field is called that; the member fields are acronym, name, aliases, added, section, quote, also, note"
+    );
+    // The nearest field, where a name is near enough to be a misspelling of it.
+    assert_eq!(
+        usage(&["events", "--fields", "id,titel"]),
+        "error: invalid value 'titel' for '--fields <FIELDS>': no event field is called that; did you mean title? The event fields are id, start, end, precision, title, kind, location, organizers, group, section, quote, also, note"
+    );
+    assert_eq!(
+        usage(&["deliverables", "--sort", "leads"]),
+        "error: invalid value 'leads' for '--sort <FIELD>': no deliverable field is called that; did you mean lead? The deliverable fields are id, title, kind, group, lead, status, due, precision, url, section, quote, also, note"
+    );
+    // --sort date, as the help's default names it: the collection's date.
+    assert_eq!(
+        usage(&["members", "--sort", "date"]),
+        "error: invalid value 'date' for '--sort <FIELD>': members have no date to sort by; the member fields are acronym, name, aliases, added, section, quote, also, note"
+    );
+    assert_eq!(
+        stdout(&["events", "--sort", "date", "-f", "csv"]),
+        stdout(&["events", "--sort", "start", "-f", "csv"])
+    );
+    assert_eq!(
+        stdout(&["deliverables", "--sort", "DATE", "--reverse", "-f", "csv"]),
+        stdout(&["deliverables", "--sort", "due", "--reverse", "-f", "csv"])
+    );
+    assert_eq!(
+        stdout(&["chairs", "--sort", "date", "-f", "csv"]),
+        stdout(&["chairs", "--sort", "year", "-f", "csv"])
     );
     // Field names, like every other value, in any case.
     assert_eq!(

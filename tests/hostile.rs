@@ -311,7 +311,7 @@ fn arguments_are_echoed_escaped_and_cut() {
     assert_eq!(
         stderr,
         format!(
-            "error: invalid value '{}…' for '--fields <FIELDS>': expected one of the event fields: id, start, end, precision, title, kind, location, organizers, group, section, quote, also, note\n\nFor more information, try '--help'.\n",
+            "error: invalid value '{}…' for '--fields <FIELDS>': no event field is called that; the event fields are id, start, end, precision, title, kind, location, organizers, group, section, quote, also, note\n\nFor more information, try '--help'.\n",
             "z".repeat(80)
         )
     );

@@ -431,3 +431,45 @@ fn piped_a_line_break_in_a_text_is_a_space_so_a_record_stays_one_line() {
         "GMG Strategic\nRetreat"
     );
 }
+
+/// The header row of a table (its first line), as column names.
+fn header(text: &str) -> Vec<String> {
+    text.lines()
+        .next()
+        .unwrap_or_default()
+        .split('┆')
+        .map(|c| c.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn a_column_the_command_line_filters_or_sorts_on_is_never_hidden() {
+    for (width, args, column) in [
+        (80, &["deliverables", "--lead", "iom"][..], "lead"),
+        (60, &["deliverables", "--lead", "iom"], "lead"),
+        (60, &["deliverables", "--year", "2017"], "due"),
+        (80, &["deliverables", "--year", "2017"], "due"),
+        (80, &["events", "--location", "geneva"], "location"),
+        (60, &["statements", "--location", "new york"], "location"),
+        (60, &["deliverables", "--sort", "status"], "status"),
+        (60, &["members", "--added", "2016"], "added"),
+    ] {
+        let (text, _) = at(width, args);
+        let header = header(&text);
+        assert!(
+            header.contains(&column.to_string()),
+            "{width} {args:?}: {header:?}"
+        );
+        assert!(widest(&text) <= width, "{width} {args:?}\n{text}");
+    }
+}
+
+#[test]
+fn a_column_empty_in_most_rows_gives_way_to_a_filled_one() {
+    // Few statements give a location; every one a section.
+    let (text, note) = at(80, &["statements"]);
+    let header = header(&text);
+    assert!(header.contains(&"section".to_string()), "{header:?}");
+    assert!(!header.contains(&"location".to_string()), "{header:?}");
+    assert!(note.contains("location hidden"), "{note}");
+}

@@ -314,3 +314,36 @@ fn csv_safe_defuses_formula_cells_and_only_when_asked() {
     assert!(stdout(&[&args[..], &["-f", "csv"]].concat())
         .contains("\ne1,=SUM(A1:A2); +UN; Women; @ILO,"));
 }
+
+#[test]
+fn markdown_shows_a_hostile_title_as_text() {
+    // A --data title written as markup: an image, a javascript: link, emphasis, code, a
+    // heading and a tag. Each character markdown would read is escaped, so the cell can
+    // render only as the text it is.
+    let data = fixture_arg("hostile-title.ron");
+    let out = stdout(&[
+        "events", "--data", &data, "-f", "markdown", "--fields", "id,title",
+    ]);
+    assert_eq!(
+        out.lines().nth(2).unwrap(),
+        r"| retreat | \!\[x\]\(http\://e/x.png\) \[a\]\(javascript:alert\(1\)\) \*b\* \_c\_ \`d\` \# e &lt;f&gt; |"
+    );
+}
+
+#[test]
+fn dash_as_output_is_standard_output() {
+    let args = ["members", "--added", "2016", "--fields", "acronym"];
+    let dir = tempfile::tempdir().unwrap();
+    for extra in [&[][..], &["-f", "csv"], &["-f", "markdown"]] {
+        let plain = stdout(&[&args[..], extra].concat());
+        let out = common::gmg()
+            .current_dir(dir.path())
+            .args([&args[..], extra, &["-o", "-"]].concat())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{extra:?}: {out:?}");
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), plain, "{extra:?}");
+    }
+    // No file called "-" was written.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}

@@ -332,7 +332,7 @@ fn control_characters_a_query_makes_never_reach_a_terminal_raw() {
         assert!(!text.contains('\u{9b}'), "{format}: {text:?}");
         let escaped = match format {
             "json" | "ndjson" => "a\\u001b[31mX\\u009by",
-            "markdown" => "a\\\\u{1b}[31mX\\\\u{9b}y",
+            "markdown" => "a\\\\u{1b}\\[31mX\\\\u{9b}y",
             _ => "a\\u{1b}[31mX\\u{9b}y",
         };
         assert!(text.contains(escaped), "{format}: {text:?}");

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::CommandFactory;
 
-use super::parse::{parse_name, parse_section};
+use super::parse::{parse_field, parse_name, parse_section};
 use super::Cli;
 use crate::commands::{plan::FollowThrough, read::Row, search::Hit, timeline::MonthCount};
 use crate::dataset::embedded::{CHAIRS, GROUP_IDS, IDS, LEADS, MEMBER_KEYS, ORGANIZERS};
@@ -83,22 +83,12 @@ fn offering(
     Offer { parse, values }
 }
 
-/// A field of `R`, in any case, given as its name; offered to completion.
-fn field_of<R: Record + 'static>() -> Offer<impl TypedValueParser<Value = String>> {
+/// A field of `R`, in any case, given as its name (for `--sort`, `sort`, also `date`);
+/// offered to completion.
+fn field_of<R: Record + 'static>(sort: bool) -> Offer<impl TypedValueParser<Value = String>> {
     Offer {
-        parse: |name: &str| -> Result<String, String> {
-            let wanted = name.trim().to_lowercase();
-            R::FIELDS
-                .iter()
-                .find(|f| **f == wanted)
-                .map(|f| f.to_string())
-                .ok_or_else(|| {
-                    format!(
-                        "expected one of the {} fields: {}",
-                        R::NOUN,
-                        R::FIELDS.join(", ")
-                    )
-                })
+        parse: move |name: &str| -> Result<String, String> {
+            parse_field::<R>(name, sort).map(|i| R::FIELDS[i].to_string())
         },
         values: || R::FIELDS.to_vec(),
     }
@@ -107,10 +97,12 @@ fn field_of<R: Record + 'static>() -> Offer<impl TypedValueParser<Value = String
 /// `--fields` and `--sort` of a command that lists `R`.
 fn fields_of<R: Record + 'static>(c: clap::Command) -> clap::Command {
     c.mut_arg("fields", |a| {
-        a.value_parser(field_of::<R>()).hide_possible_values(true)
+        a.value_parser(field_of::<R>(false))
+            .hide_possible_values(true)
     })
     .mut_arg("sort", |a| {
-        a.value_parser(field_of::<R>()).hide_possible_values(true)
+        a.value_parser(field_of::<R>(true))
+            .hide_possible_values(true)
     })
 }
 
@@ -137,23 +129,26 @@ fn sections() -> Vec<&'static str> {
 /// Examples and the field list shown in each listing command's help.
 fn listing_help<R: Record>(examples: &str) -> String {
     format!(
-        "Examples:\n{examples}\nFields ({}): {}.\nThe table shows {} unless --fields is given; csv, tsv, json and ndjson show every field.",
+        "Examples:\n{examples}\nFields ({}): {}. The table shows {} unless --fields is given; csv, tsv, json and ndjson \
+         show every field.",
         R::NOUN,
         R::FIELDS.join(", "),
         R::BRIEF.join(", "),
     )
 }
 
-/// How the date filters decide, for the help of every command that takes them.
+/// How the date filters decide, for the help of every command that takes them. One
+/// paragraph on one line: clap wraps it to the terminal (see the module's tests).
 const PERIOD_RULES: &str = "\
-Dates: a bare month (--month 3, --month mar) is that month of the report's year (2016 for
-the embedded data); YYYY-MM names any other month, and several months select their union
-(--month 2,3). A record known to the day is in the period when its dates overlap it: the
-statement of 29 February - 1 March 2016 is in both February and March. A record known only to
-the month or the year is in the period only when that whole month or year lies inside it:
-the February 2016 retreat is in --month 2 but not in --since 2016-02-15, and an event of
-\"2016\" is in --year 2016 but not in --month 3. --approximate also takes those that may fall
-in the period; the table says how many it left out. Undated records match no date filter.";
+    Dates: a bare month (--month 3, --month mar) is that month of the report's year (2016 \
+    for the embedded data); YYYY-MM names any other month, and several months select their \
+    union (--month 2,3). A record known to the day is in the period when its dates overlap \
+    it: the statement of 29 February - 1 March 2016 is in both February and March. A record \
+    known only to the month or the year is in the period only when that whole month or year \
+    lies inside it: the February 2016 retreat is in --month 2 but not in --since 2016-02-15, \
+    and an event of \"2016\" is in --year 2016 but not in --month 3. --approximate also takes \
+    those that may fall in the period; the table says how many it left out. Undated records \
+    match no date filter.";
 
 /// The full command: help text computed from the record types, and the values completion
 /// offers (field names, sections, Chairs, organisers and ids of the embedded dataset).
@@ -164,8 +159,11 @@ pub fn command() -> clap::Command {
         let c = offer(c, "organizer", parse_name, || ORGANIZERS.to_vec());
         offer(c, "group", parse_name, || GROUP_IDS.to_vec())
     };
-    Cli::command()
-        .mut_subcommand("events", |c| of_events(fields_of::<Event>(dated(c))))
+    let mut root = Cli::command();
+    if let Some(width) = crate::output::help_width() {
+        root = root.term_width(usize::from(width));
+    }
+    root.mut_subcommand("events", |c| of_events(fields_of::<Event>(dated(c))))
         .mut_subcommand("statements", |c| fields_of::<Statement>(dated(c)))
         .mut_subcommand("members", |c| fields_of::<Member>(listing(c)))
         .mut_subcommand("handover", |c| {
@@ -215,7 +213,10 @@ pub fn command() -> clap::Command {
         .mut_subcommand("events", |c| {
             c.after_help(listing_help::<Event>(
                 "  gmg events --month june\n  gmg events --month 2,3 --approximate\n  gmg events --kind multi-stakeholder-meeting -f csv > meetings.csv\n  gmg events --location geneva --year 2016\n  gmg events --organizer ilo --fields id,start,title,organizers\n",
-            ) + "\n\n" + PERIOD_RULES + "\n\nNames: --organizer takes any spelling of an entity's name: its acronym, its full name or\nanother spelling the report uses, in any case (ilo, \"International Labour Organization\",\nundesa); a name that is no entity's is refused with the nearest names.")
+            ) + "\n\n" + PERIOD_RULES + "\n\nNames: --organizer takes any spelling of an entity's name: its acronym, its full \
+                 name or another spelling the report uses, in any case (ilo, \"International \
+                 Labour Organization\", undesa); a name that is no entity's is refused with the \
+                 nearest names.")
         })
         .mut_subcommand("statements", |c| {
             c.after_help(listing_help::<Statement>(
@@ -235,76 +236,82 @@ pub fn command() -> clap::Command {
         .mut_subcommand("groups", |c| {
             c.after_help(listing_help::<Group>(
                 "  gmg groups\n  gmg groups --chair \"un women\"\n  gmg groups --participant unhcr --fields id,name,participants\n  gmg groups --kind task-force -f json\n",
-            ) + "\n\nNames: --chair and --participant take a member's acronym or full name, in any case.\nParticipants are the members the report names as taking part, co-chairs included.")
+            ) + "\n\nNames: --chair and --participant take a member's acronym or full name, in any \
+                 case. Participants are the members the report names as taking part, co-chairs \
+                 included.")
         })
         .mut_subcommand("deliverables", |c| {
             c.after_help(listing_help::<Deliverable>(
                 "  gmg deliverables --lead \"un women\"\n  gmg deliverables --year 2017\n  gmg deliverables --group \"data and research\" --status in-progress\n  gmg deliverables --kind guidance,principles -f csv -o guidance.csv\n",
-            ) + "\n\nStatus and due date are given only where the report states them. The date filters apply to\nthe due date, with the rules below.\n\n" + PERIOD_RULES)
+            ) + "\n\nStatus and due date are given only where the report states them. The date \
+                 filters apply to the due date, with the rules below.\n\n" + PERIOD_RULES)
         })
         .mut_subcommand("search", |c| {
             c.after_help(
                 "Examples:\n  gmg search xenophobia\n  gmg search geneva --kind event,statement\n  gmg search \"new york declaration\" --year 2016 -f csv\n\n\
-                 Fields (match): kind, id, start, end, title, field, snippet, section\n\
-                 `field` is the field the snippet comes from. The table shows kind, id, start, title and snippet.\n\
-                 Matching ignores case, and takes ’ as ', “ ” as \", – and — as -, and a run of spaces as one.\n\n"
+                 Fields (match): kind, id, start, end, title, field, snippet, section. `field` is \
+                 the field the snippet comes from. The table shows kind, id, start, title and \
+                 snippet.\n\n\
+                 Matching ignores case, and takes ’ as ', “ ” as \", – and — as -, and a run of \
+                 spaces as one.\n\n"
                     .to_string() + PERIOD_RULES,
             )
         })
         .mut_subcommand("show", |c| {
             c.after_help(
                 "Examples:\n  gmg show s12\n  gmg show msm-2016-06-30 --context\n  gmg show unhcr --format json\n\n\
-                 Links: a statement's event; an event's statements and group; a member's events (as\n\
-                 organiser), groups (as co-chair or participant), deliverables (as lead), and the statements\n\
-                 and handover items that name it; a group's co-chairs, events and deliverables; a\n\
-                 deliverable's group and leads; a handover item's Chairs, groups and deliverables; and\n\
-                 the handover items that name a group or a deliverable.",
+                 Links: a statement's event; an event's statements and group; a member's events \
+                 (as organiser), groups (as co-chair or participant), deliverables (as lead), and \
+                 the statements and handover items that name it; a group's co-chairs, events and \
+                 deliverables; a deliverable's group and leads; a handover item's Chairs, groups \
+                 and deliverables; and the handover items that name a group or a deliverable.",
             )
         })
         .mut_subcommand("timeline", |c| {
             c.after_help(
                 "Examples:\n  gmg timeline\n  gmg timeline --kind gfmd-workshop,gfmd-meeting,gfmd-summit\n  gmg timeline --year 2017 -f csv\n\n\
-                 Fields (month): month, events, statements\n\
-                 --kind and --organizer select events, and the statements delivered at them.\n\
-                 A month counts what `gmg events --month YYYY-MM` lists: a record known to the day in every\n\
-                 month its dates overlap, one known to the month in that month. Records known only to the\n\
-                 year are in no month; the chart says how many there are.",
+                 Fields (month): month, events, statements.\n\n\
+                 --kind and --organizer select events, and the statements delivered at them. A \
+                 month counts what `gmg events --month YYYY-MM` lists: a record known to the day \
+                 in every month its dates overlap, one known to the month in that month. Records \
+                 known only to the year are in no month; the chart says how many there are.",
             )
         })
         .mut_subcommand("read", |c| {
             c.after_help(
                 "Examples:\n  gmg read II.4\n  gmg read --uncited\n  gmg read \"annex b\" --uncited -f csv -o to-check.csv\n  gmg read | less\n\n\
-                 Fields (paragraph): section, number, kind, text, records, line\n\
-                 The text shows each paragraph beside its number, and the ids of the records that quote it\n\
-                 under it. -f gives one row per paragraph; markdown shows section, number, text, records.\n\n\
-                 Paragraphs are the blocks of the bundled report between blank lines, each item of a list\n\
-                 on its own. number is a paragraph's place in the whole report, headings included; line is\n\
-                 where it starts in data/source/gmg-chair-report-2016.md. kind is heading (a section's\n\
-                 heading, a sub-heading, a title, a page's running head) or paragraph. Sections no record\n\
-                 comes from: Title (the title page), II (the lead-in before II.1), V (the list of annexes).\n\n\
-                 A record quotes a paragraph when one of its quotes (main or also) overlaps it, matched as\n\
-                 gmg validate matches quotes (markup and spacing aside): a quote that runs across a page\n\
-                 break lies in both halves. A quote the report holds twice lies where its record's section\n\
-                 says. --uncited and the counts leave headings out. gmg show ID --context goes back from a\n\
-                 record to its paragraphs.",
+                 Fields (paragraph): section, number, kind, text, records, line. The text shows each paragraph beside its number, and the ids of the records that \
+                 quote it under it. -f gives one row per paragraph; markdown shows section, number, \
+                 text, records.\n\n\
+                 Paragraphs are the blocks of the bundled report between blank lines, each item of \
+                 a list on its own. number is a paragraph's place in the whole report, headings \
+                 included; line is where it starts in data/source/gmg-chair-report-2016.md. kind \
+                 is heading (a section's heading, a sub-heading, a title, a page's running head) \
+                 or paragraph. Sections no record comes from: Title (the title page), II (the \
+                 lead-in before II.1), V (the list of annexes).\n\n\
+                 A record quotes a paragraph when one of its quotes (main or also) overlaps it, \
+                 matched as gmg validate matches quotes (markup and spacing aside): a quote that \
+                 runs across a page break lies in both halves. A quote the report holds twice lies \
+                 where its record's section says. --uncited and the counts leave headings out. gmg \
+                 show ID --context goes back from a record to its paragraphs.",
             )
         })
         .mut_subcommand("export", |c| {
             c.after_help(
                 "Examples:\n  gmg export gmg.sqlite\n  sqlite3 gmg.sqlite \"select id from search where search match 'gender'\"\n  gmg export - --data my-copy.ron > my-copy.sqlite\n\n\
-                 The database has one table per collection, link tables for lists (organisers, Chairs,\n\
-                 co-chairs, participants, leads, other passages) with foreign keys to the members and\n\
-                 records they name, a full-text index (search) and views (statement_events,\n\
-                 member_roles, deliverable_summary). `gmg sql --schema` prints it. A file is replaced\n\
-                 whole, or not at all, as with -o.",
+                 The database has one table per collection, link tables for lists (organisers, \
+                 Chairs, co-chairs, participants, leads, other passages) with foreign keys to the \
+                 members and records they name, a full-text index (search) and views \
+                 (statement_events, member_roles, deliverable_summary). `gmg sql --schema` prints \
+                 it. A file is replaced whole, or not at all, as with -o.",
             )
         })
         .mut_subcommand("sql", |c| {
             c.after_help(
                 "Examples:\n  gmg sql \"select count(*) from statements\"\n  gmg sql \"select id, event_title, organizers from statement_events\" -f csv\n  gmg sql \"select role, record_id from member_roles where member = 'IOM'\"\n  gmg sql \"select kind, id from search where search match 'remittance*'\"\n  gmg sql --schema\n\n\
-                 The query runs on the schema `gmg export` writes, in memory and read-only: a statement\n\
-                 that would change data, or attach another database, fails with SQLite's message. One\n\
-                 statement per run.",
+                 The query runs on the schema `gmg export` writes, in memory and read-only: a \
+                 statement that would change data, or attach another database, fails with SQLite's \
+                 message. One statement per run.",
             )
         })
         .mut_subcommand("completions", |c| {

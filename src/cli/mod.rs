@@ -15,6 +15,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use help::{command, offer_words_only};
 pub use output::{ColorChoice, Format, OutputArgs};
+pub use parse::parse_field;
 use parse::{
     parse_month, parse_name, parse_query, parse_section, parse_since, parse_sql, parse_until,
     parse_year,
@@ -29,13 +30,14 @@ use crate::model::{DeliverableKind, EventKind, GroupKind, Status};
 const ABOUT: &str =
     "Query the facts of UN Women's 2016 Chair's report to the Global Migration Group";
 
+/// One paragraph on one line: clap wraps it to the terminal.
 const LONG_ABOUT: &str = "\
-Query the facts of UN Women's 2016 Chair's report to the Global Migration Group (GMG):
-the joint statements delivered, the meetings and events held, the member entities, the
-issues handed over to the next Chair, and the working groups and task forces with their
-deliverables. Every record names the section of the report it comes from and quotes the
-report verbatim. `gmg export` and `gmg sql` take it into SQL. Run `gmg` alone for an
-overview.";
+    Query the facts of UN Women's 2016 Chair's report to the Global Migration Group (GMG): \
+    the joint statements delivered, the meetings and events held, the member entities, the \
+    issues handed over to the next Chair, and the working groups and task forces with their \
+    deliverables. Every record names the section of the report it comes from and quotes the \
+    report verbatim. `gmg export` and `gmg sql` take it into SQL. Run `gmg` alone for an \
+    overview.";
 
 /// The examples of `gmg --help`, and of the manual.
 pub const EXAMPLES: &str = "\
@@ -142,7 +144,7 @@ impl Command {
             Command::Export(a) => return Some(&a.file),
             _ => return None,
         };
-        args.output.as_deref()
+        args.file()
     }
 }
 

@@ -20,7 +20,8 @@ pub struct OutputArgs {
         help_heading = "Output"
     )]
     pub fields: Option<Vec<String>>,
-    /// Sort by FIELD [default: date, then id; members by acronym; handover in report order]
+    /// Sort by FIELD; `date` is the start (due for deliverables, year for Chairs)
+    /// [default: date, then id; members by acronym; handover in report order]
     #[arg(long, value_name = "FIELD", help_heading = "Output")]
     pub sort: Option<String>,
     /// Reverse the order
@@ -29,7 +30,7 @@ pub struct OutputArgs {
     /// Print at most N records
     #[arg(long, value_name = "N", value_parser = parse_limit, allow_hyphen_values = true, help_heading = "Output")]
     pub limit: Option<usize>,
-    /// Write to FILE (whole or not at all) instead of standard output
+    /// Write to FILE (whole or not at all) instead of standard output; `-` is standard output
     #[arg(short, long, value_name = "FILE", help_heading = "Output")]
     pub output: Option<PathBuf>,
     /// Leave out the header row (csv, tsv)
@@ -42,13 +43,19 @@ pub struct OutputArgs {
     /// return, so a spreadsheet cannot run them as formulas (this changes the data)
     #[arg(long, help_heading = "Output")]
     pub csv_safe: bool,
-    /// When to colour the table (NO_COLOR set to a non-empty value means never for auto)
+    /// When to colour the table (auto: on a terminal unless NO_COLOR, CLICOLOR=0 or
+    /// TERM=dumb; CLICOLOR_FORCE colours a pipe too)
     #[arg(long, value_enum,
         ignore_case = true, value_name = "WHEN", default_value_t = ColorChoice::Auto, help_heading = "Output")]
     pub color: ColorChoice,
 }
 
 impl OutputArgs {
+    /// The file `-o` names; `None` for standard output (no `-o`, or `-o -`).
+    pub fn file(&self) -> Option<&std::path::Path> {
+        self.output.as_deref().filter(|p| p.as_os_str() != "-")
+    }
+
     /// The first option given that chooses, orders or limits rows (`--fields`, `--sort`,
     /// `--reverse`, `--limit`), for commands whose rows are not the user's to shape.
     pub fn shaping(&self) -> Option<&'static str> {
@@ -108,7 +115,7 @@ impl Format {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum ColorChoice {
-    /// Colour on a terminal, unless NO_COLOR is set
+    /// Colour on a terminal, by NO_COLOR, CLICOLOR_FORCE, CLICOLOR and TERM
     #[default]
     Auto,
     Always,

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use crate::dataset::parse_iso_date;
 use crate::filter::{section_within, Month};
 use crate::model::{month_bounds, SECTIONS};
+use crate::record::Record;
 
 const MONTH_NAMES: [&str; 12] = [
     "january",
@@ -142,6 +143,46 @@ pub fn parse_limit(text: &str) -> Result<usize, String> {
         )),
         _ => Err("expected a whole number of at least 1".to_string()),
     }
+}
+
+/// Which `R` field `name` names, in any case. For `--sort` (`sort`), `date` is the
+/// collection's date field (see [`Record::date_field`]). A name no field has is refused with the
+/// nearest field and the list of them.
+pub fn parse_field<R: Record>(name: &str, sort: bool) -> Result<usize, String> {
+    let wanted = name.trim().to_lowercase();
+    if let Some(i) = R::field_index(&wanted) {
+        return Ok(i);
+    }
+    let date = R::date_field();
+    if let (true, "date", Some(i)) = (sort, wanted.as_str(), date) {
+        return Ok(i);
+    }
+    let fields = R::FIELDS.join(", ");
+    if sort && wanted == "date" {
+        return Err(format!(
+            "{} have no date to sort by; the {} fields are {fields}",
+            R::PLURAL,
+            R::NOUN
+        ));
+    }
+    // A date field for `--fields date`; else the nearest name, where it is near enough to
+    // be a misspelling of it.
+    let nearest = match date {
+        Some(i) if wanted == "date" => Some(R::FIELDS[i]),
+        _ => crate::suggest::nearest(&wanted, R::FIELDS.iter().copied(), str::to_owned, 1)
+            .into_iter()
+            .find(|f| {
+                f.starts_with(&wanted)
+                    || strsim::levenshtein(f, &wanted) <= 2.max(wanted.chars().count() / 3)
+            }),
+    };
+    let (noun, the) = (
+        R::NOUN,
+        nearest.map_or("the".to_string(), |f| format!("did you mean {f}? The")),
+    );
+    Err(format!(
+        "no {noun} field is called that; {the} {noun} fields are {fields}"
+    ))
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::cli::{
-    DeliverablesArgs, EventFilterArgs, EventsArgs, Format, GroupsArgs, HandoverArgs, MembersArgs,
-    OutputArgs, StatementsArgs, TextArgs,
+    parse_field, DeliverablesArgs, EventFilterArgs, EventsArgs, Format, GroupsArgs, HandoverArgs,
+    MembersArgs, OutputArgs, StatementsArgs, TextArgs,
 };
 use crate::dataset::{self, Origin};
 use crate::exit::UsageError;
@@ -198,10 +198,11 @@ pub fn list<R: Record>(
     args: &OutputArgs,
     select: impl for<'d> Fn(&'d Dataset) -> Result<(&'d [R], Filter), UsageError>,
 ) -> anyhow::Result<()> {
-    let shape = Shape::<R>::new(args)?;
+    let mut shape = Shape::<R>::new(args)?;
     let dest = Destination::new(args, Format::Table)?;
     let loaded = dataset::load(&Origin::from_option(data))?;
     let (all, filter) = select(&loaded)?;
+    shape.keep(filter.fields::<R>());
     let records: Vec<&R> = all.iter().filter(|r| filter.matches(*r)).collect();
     let approximate = all.iter().filter(|r| filter.only_approximately(*r)).count();
     let (format, width) = (dest.style.format, dest.style.width);
@@ -244,6 +245,7 @@ pub fn print<R: Record>(
             &Rows {
                 records: &records,
                 fields: &fields,
+                kept: &shape.kept,
             },
             style,
             out,
@@ -257,6 +259,8 @@ pub struct Shape<R> {
     sort: Option<usize>,
     reverse: bool,
     limit: Option<usize>,
+    /// The fields the command line filters or sorts on, which a table keeps in sight.
+    kept: Vec<usize>,
     _record: std::marker::PhantomData<R>,
 }
 
@@ -289,8 +293,14 @@ impl<R: Record> Shape<R> {
             sort,
             reverse: args.reverse,
             limit: args.limit,
+            kept: sort.into_iter().collect(),
             _record: std::marker::PhantomData,
         })
+    }
+
+    /// Keeps `fields` in sight in a table, with the one `--sort` names: the filters' fields.
+    pub fn keep(&mut self, fields: Vec<usize>) {
+        self.kept.extend(fields);
     }
 
     /// Sorts (by `--sort`, else the collection's default order), reverses and limits.
@@ -333,18 +343,9 @@ impl<R: Record> Shape<R> {
     }
 }
 
+/// The field `--fields` or `--sort` names (see [`parse_field`]).
 fn field<R: Record>(option: &str, name: &str) -> Result<usize, UsageError> {
-    R::field_index(name.trim()).ok_or_else(|| {
-        UsageError::new(
-            option,
-            name,
-            format!(
-                "expected one of the {} fields: {}",
-                R::NOUN,
-                R::FIELDS.join(", ")
-            ),
-        )
-    })
+    parse_field::<R>(name, option == "--sort").map_err(|why| UsageError::new(option, name, why))
 }
 
 #[cfg(test)]
@@ -354,7 +355,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn field_names_never_panic_and_only_known_ones_pass(name in "\\PC{0,12}") {
-            let known = Event::FIELDS.contains(&name.trim());
+            let known = Event::FIELDS.contains(&name.trim().to_lowercase().as_str());
             proptest::prop_assert_eq!(field::<Event>("--fields", &name).is_ok(), known);
         }
     }

@@ -1,12 +1,15 @@
 //! `gmg man`: the manual, generated from the command line itself so it cannot drift from
-//! it. `gmg man` prints one complete page, gmg(1): every command with all its options, the
-//! formats, the environment, the exit status and the files. `gmg man --dir DIR` writes that
-//! page as gmg.1 and one page per command, gmg-events.1 and so on, so that `man gmg-events`
-//! works once DIR is on the manual path. Examples are set without filling, so groff keeps
-//! their lines as they are; the notes around them are filled to the page.
+//! it. `gmg man` shows one complete page, gmg(1) — formatted by `man -l` on a terminal, as
+//! roff into a pipe or a file (or where there is no `man`) — with every command and all its
+//! options, the formats, the environment, the exit status and the files. `gmg man --dir
+//! DIR` writes that page as gmg.1 and one page per command, gmg-events.1 and so on, so that
+//! `man gmg-events` works once DIR is on the manual path. Examples are set without filling,
+//! so groff keeps their lines as they are; the notes around them are filled to the page.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
+
+use anyhow::Context;
 
 use clap_mangen::roff::{bold, italic, roman, Roff};
 use clap_mangen::Man;
@@ -17,6 +20,9 @@ use crate::output::Sink;
 pub fn run(args: &ManArgs) -> anyhow::Result<()> {
     let cmd = command();
     let Some(dir) = &args.dir else {
+        if std::io::stdout().is_terminal() && formatted(&cmd)? {
+            return Ok(());
+        }
         return Sink::open(None)?.write(|out| main_page(&cmd, out));
     };
     if dir.exists() && !dir.is_dir() {
@@ -41,6 +47,31 @@ pub fn run(args: &ManArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// On a terminal, the page as `man -l` formats it (in the reader's pager), from a temporary
+/// file; `false` where there is no `man` to run, for the roff to be printed as it is.
+fn formatted(cmd: &clap::Command) -> anyhow::Result<bool> {
+    let mut file = tempfile::Builder::new()
+        .prefix("gmg-")
+        .suffix(".1")
+        .tempfile()
+        .context("cannot write the manual to a temporary file")?;
+    main_page(cmd, file.as_file_mut())
+        .and_then(|()| file.as_file_mut().flush())
+        .context("cannot write the manual to a temporary file")?;
+    match std::process::Command::new("man")
+        .arg("-l")
+        .arg(file.path())
+        .status()
+    {
+        Ok(status) if status.success() => Ok(true),
+        Ok(status) => anyhow::bail!(
+            "man -l could not show the manual ({status}); `gmg man | cat` prints its roff"
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e).context("cannot run man"),
+    }
+}
+
 fn write_page(
     path: &Path,
     page: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -54,13 +85,15 @@ const FORMATS: [(&str, &str); 6] = [
     ("tsv", "Tab-separated values, quoted as csv."),
     ("json", "One array of objects, lists as arrays and null as null."),
     ("ndjson", "One JSON object per line."),
-    ("markdown", "A pipe table; pipes, line breaks and < > & in the data are escaped."),
+    ("markdown", "A pipe table; line breaks, < > & and every character markdown reads as markup (links, images, emphasis, code) are escaped, so a cell shows its text as it is."),
 ];
 
-const ENVIRONMENT: [(&str, &str); 3] = [
+const ENVIRONMENT: [(&str, &str); 5] = [
     ("GMG_DATA", "A dataset to load in place of the embedded one, as --data FILE; --data wins. Empty means unset."),
     ("NO_COLOR", "Set and not empty: no colour, unless --color always."),
-    ("COLUMNS", "The width tables fit, in place of the terminal's; tables are fitted to it even when piped."),
+    ("CLICOLOR_FORCE", "Set, not empty and not 0: colour even into a pipe or a file, unless NO_COLOR or --color never. CLICOLOR=0 turns colour off."),
+    ("TERM", "dumb: no colour, unless --color always or CLICOLOR_FORCE."),
+    ("COLUMNS", "The width tables fit, in place of the terminal's; tables are fitted to it even when piped. A terminal that reports no width is taken as 80 columns."),
 ];
 
 const EXIT_STATUS: [(&str, &str); 3] = [

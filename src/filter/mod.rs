@@ -93,6 +93,21 @@ impl Filter {
         self
     }
 
+    /// The fields the tests look at (the date field for a period; not a search of every
+    /// field): a table keeps them in sight, since the question is about them.
+    pub fn fields<R: Record>(&self) -> Vec<usize> {
+        let period = self.period.as_ref().and_then(|_| R::date_field());
+        let tested = self.tests.iter().filter_map(|test| match test {
+            Test::Anywhere(_) => None,
+            Test::Contains(f, _)
+            | Test::Equals(f, _)
+            | Test::Entity(f, _)
+            | Test::Section(f, _, _)
+            | Test::Int(f, _) => Some(*f),
+        });
+        period.into_iter().chain(tested).collect()
+    }
+
     pub fn matches<R: Record>(&self, record: &R) -> bool {
         self.period
             .as_ref()

@@ -56,6 +56,11 @@ pub trait Grid {
     fn flow(&self, column: usize) -> Flow;
     /// The column's place in the order in which a narrow table hides columns (0 last).
     fn rank(&self, column: usize) -> usize;
+    /// Whether the command line filters or sorts on the column: a table hides it only after
+    /// every other column but the first.
+    fn kept(&self, _column: usize) -> bool {
+        false
+    }
     /// How a table shows the cell, where that differs from its value (see `Record::shown`).
     fn shown(&self, _row: usize, _column: usize) -> Option<String> {
         None
@@ -80,6 +85,8 @@ pub trait Grid {
 pub struct Rows<'a, R> {
     pub records: &'a [&'a R],
     pub fields: &'a [usize],
+    /// The fields the command line filters or sorts on (see [`Grid::kept`]).
+    pub kept: &'a [usize],
 }
 
 impl<R: Record> Grid for Rows<'_, R> {
@@ -103,6 +110,9 @@ impl<R: Record> Grid for Rows<'_, R> {
     }
     fn rank(&self, column: usize) -> usize {
         R::rank(self.fields[column])
+    }
+    fn kept(&self, column: usize) -> bool {
+        self.kept.contains(&self.fields[column])
     }
     fn shown(&self, row: usize, column: usize) -> Option<String> {
         self.records[row].shown(self.fields[column])
@@ -221,15 +231,15 @@ impl Destination {
     /// Resolves the format (explicit, else from `--output`'s extension, else `default`),
     /// colour and width, and opens the output.
     pub fn new(args: &OutputArgs, default: Format) -> anyhow::Result<Destination> {
-        let format = match (args.format, &args.output) {
+        let format = match (args.format, args.file()) {
             (Some(format), _) => format,
             (None, Some(path)) => format_of(path)?,
             (None, None) => default,
         };
         check_options(args, format)?;
-        let terminal = args.output.is_none() && io::stdout().is_terminal();
+        let terminal = args.file().is_none() && io::stdout().is_terminal();
         let color = use_color(args.color, terminal);
-        let sink = Sink::open(args.output.as_deref())?;
+        let sink = Sink::open(args.file())?;
         Ok(Destination {
             style: Style {
                 format,
@@ -296,33 +306,96 @@ fn format_of(path: &Path) -> Result<Format, UsageError> {
     })
 }
 
-/// Whether to colour output that goes to a terminal (`terminal`) or not.
+/// Whether to colour output that goes to a terminal (`terminal`) or not, by `--color` and
+/// the environment (see [`color_decision`]).
 pub fn use_color(choice: ColorChoice, terminal: bool) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => terminal && !no_color(),
+    color_decision(choice, terminal, &ColorEnv::read())
+}
+
+/// What the environment says about colour, by the conventions other tools follow.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ColorEnv {
+    /// `NO_COLOR` set and not empty (https://no-color.org).
+    pub no_color: bool,
+    /// `CLICOLOR_FORCE` set, not empty and not `0` (https://bixense.com/clicolors).
+    pub force: bool,
+    /// `CLICOLOR=0`.
+    pub clicolor_off: bool,
+    /// `TERM=dumb`: a terminal that cannot show colour.
+    pub dumb: bool,
+}
+
+impl ColorEnv {
+    pub fn read() -> ColorEnv {
+        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        ColorEnv {
+            no_color: var("NO_COLOR").is_some(),
+            force: var("CLICOLOR_FORCE").is_some_and(|v| v != "0"),
+            clicolor_off: var("CLICOLOR").is_some_and(|v| v == "0"),
+            dumb: var("TERM").is_some_and(|v| v == "dumb"),
+        }
     }
 }
 
-/// `NO_COLOR` counts only when it is set and not empty (https://no-color.org).
-fn no_color() -> bool {
-    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+/// `--color always` and `never` decide alone. With `auto`: no colour under `NO_COLOR`, colour
+/// under `CLICOLOR_FORCE` (even piped), else colour on a terminal unless `CLICOLOR=0` or
+/// `TERM=dumb`. The order is anstream's (and so clap's).
+pub fn color_decision(choice: ColorChoice, terminal: bool, env: &ColorEnv) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if env.no_color => false,
+        ColorChoice::Auto if env.force => true,
+        ColorChoice::Auto => terminal && !env.clicolor_off && !env.dumb,
+    }
 }
 
-/// The width a table may take: `COLUMNS` when set, else the terminal's, else unbounded.
+/// The width a table may take: `COLUMNS` when set, else the terminal's (standard output's),
+/// else unbounded (see [`width_decision`]).
 pub fn table_width(terminal: bool) -> Option<u16> {
-    let columns = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<u16>().ok());
-    columns.filter(|&c| c > 0).or_else(|| {
-        if terminal {
-            table::terminal_width()
-        } else {
-            None
-        }
-    })
+    let columns = std::env::var("COLUMNS").ok();
+    let reported = if terminal {
+        table::terminal_width()
+    } else {
+        None
+    };
+    width_decision(columns.as_deref(), terminal, reported)
 }
+
+/// A width in columns: `COLUMNS` when it is a positive number; else, on a terminal, the
+/// width it reports, or 80 when it reports none or 0 (a serial console, some containers);
+/// else `None`, unbounded.
+pub fn width_decision(columns: Option<&str>, terminal: bool, reported: Option<u16>) -> Option<u16> {
+    let columns = columns.and_then(|c| c.trim().parse::<u16>().ok());
+    columns
+        .filter(|&c| c > 0)
+        .or_else(|| terminal.then(|| reported.filter(|&w| w > 0).unwrap_or(DEFAULT_WIDTH)))
+}
+
+/// The width messages on standard error are wrapped to: that of its terminal (`COLUMNS`
+/// first, 80 when it reports none), and none when it is not a terminal.
+pub fn stderr_width() -> Option<u16> {
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let reported = terminal_size::terminal_size_of(io::stderr()).map(|(w, _)| w.0);
+    width_decision(std::env::var("COLUMNS").ok().as_deref(), true, reported)
+}
+
+/// The width help is wrapped to where clap would take 100 columns: a terminal on a standard
+/// stream that reports no width (clap skips it), with no `COLUMNS`. `None` leaves it to
+/// clap: the first standard stream's terminal, else `COLUMNS`, else 100.
+pub fn help_width() -> Option<u16> {
+    let on_terminal =
+        io::stdout().is_terminal() || io::stderr().is_terminal() || io::stdin().is_terminal();
+    let columns = std::env::var("COLUMNS").ok();
+    let columns_given = width_decision(columns.as_deref(), false, None).is_some();
+    (on_terminal && !columns_given && terminal_size::terminal_size().is_none())
+        .then_some(DEFAULT_WIDTH)
+}
+
+/// The width of a terminal that does not say.
+const DEFAULT_WIDTH: u16 = 80;
 
 /// "1 event", "2 events".
 pub fn count(n: usize, noun: &str) -> String {
@@ -364,6 +437,52 @@ mod tests {
         }
     }
 
+    #[test]
+    fn colour_follows_the_flag_then_the_environment() {
+        use ColorChoice::{Always, Auto, Never};
+        let env = |no_color, force, clicolor_off, dumb| ColorEnv {
+            no_color,
+            force,
+            clicolor_off,
+            dumb,
+        };
+        let plain = ColorEnv::default();
+        assert!(color_decision(Auto, true, &plain));
+        assert!(!color_decision(Auto, false, &plain));
+        // NO_COLOR wins over CLICOLOR_FORCE; --color over both.
+        assert!(!color_decision(Auto, true, &env(true, false, false, false)));
+        assert!(!color_decision(Auto, true, &env(true, true, false, false)));
+        assert!(color_decision(
+            Always,
+            false,
+            &env(true, false, false, true)
+        ));
+        // CLICOLOR_FORCE colours a pipe, and a dumb terminal.
+        assert!(color_decision(Auto, false, &env(false, true, false, false)));
+        assert!(color_decision(Auto, true, &env(false, true, false, true)));
+        assert!(!color_decision(
+            Never,
+            true,
+            &env(false, true, false, false)
+        ));
+        // TERM=dumb and CLICOLOR=0: no colour on a terminal.
+        assert!(!color_decision(Auto, true, &env(false, false, false, true)));
+        assert!(!color_decision(Auto, true, &env(false, false, true, false)));
+    }
+
+    #[test]
+    fn a_terminal_that_reports_no_width_is_80_columns() {
+        assert_eq!(width_decision(None, true, Some(0)), Some(80));
+        assert_eq!(width_decision(None, true, None), Some(80));
+        assert_eq!(width_decision(Some(""), true, Some(0)), Some(80));
+        assert_eq!(width_decision(None, true, Some(132)), Some(132));
+        assert_eq!(width_decision(Some("60"), true, Some(132)), Some(60));
+        assert_eq!(width_decision(Some("0"), true, Some(100)), Some(100));
+        assert_eq!(width_decision(Some("60"), false, None), Some(60));
+        assert_eq!(width_decision(Some("wide"), false, None), None);
+        assert_eq!(width_decision(None, false, None), None);
+    }
+
     fn style(format: Format) -> Style {
         Style {
             format,
@@ -385,7 +504,7 @@ mod tests {
             let fields = ["title", "note"].map(|f| Event::field_index(f).unwrap());
             for (format, delimiter) in [(Format::Csv, b','), (Format::Tsv, b'\t')] {
                 let mut out = Vec::new();
-                render(&Rows { records: &[&e], fields: &fields }, &style(format), &mut out).unwrap();
+                render(&Rows { records: &[&e], fields: &fields, kept: &[] }, &style(format), &mut out).unwrap();
                 let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).from_reader(out.as_slice());
                 let row = reader.records().next().unwrap().unwrap();
                 prop_assert_eq!(&row[0], title.as_str());
@@ -398,7 +517,7 @@ mod tests {
             let e = event(title.clone(), String::new(), organizers.clone());
             let mut out = Vec::new();
             let fields = ["title", "organizers"].map(|f| Event::field_index(f).unwrap());
-            render(&Rows { records: &[&e], fields: &fields }, &style(Format::Ndjson), &mut out).unwrap();
+            render(&Rows { records: &[&e], fields: &fields, kept: &[] }, &style(Format::Ndjson), &mut out).unwrap();
             let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
             prop_assert_eq!(value["title"].as_str(), Some(title.as_str()));
             prop_assert_eq!(value["organizers"].clone(), serde_json::json!(organizers));

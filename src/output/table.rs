@@ -15,6 +15,20 @@ pub fn terminal_width() -> Option<u16> {
     Table::new().width()
 }
 
+/// The order in which a narrow table hides a column (the highest first), from its place
+/// in the collection's priorities (`base`, 0 the key): the key stays; after it the columns
+/// the command line filters or sorts on (`kept`), whose values answer the question; then
+/// the others, those empty in most of the rows shown (`sparse`) hidden before those filled.
+fn rank(base: usize, kept: bool, sparse: bool) -> usize {
+    const TIER: usize = 1000;
+    match (base, kept, sparse) {
+        (0, _, _) => 0,
+        (_, true, _) => base,
+        (_, false, false) => TIER + base,
+        (_, false, true) => 2 * TIER + base,
+    }
+}
+
 /// How a search match is marked on a terminal.
 const MARK_ON: &str = "\u{1b}[1;33m";
 const MARK_OFF: &str = "\u{1b}[0m";
@@ -75,7 +89,11 @@ pub fn render(grid: &dyn Grid, style: &Style, out: &mut dyn Write) -> io::Result
                 .max()
                 .unwrap_or(0)
                 .max(layout::text_width(&names[c])),
-            rank: grid.rank(c),
+            rank: rank(
+                grid.rank(c),
+                grid.kept(c),
+                texts.iter().filter(|row| row[c].is_empty()).count() * 2 > texts.len(),
+            ),
         })
         .collect();
     let widths = layout::fit(

@@ -206,6 +206,14 @@ pub trait Record {
         Self::FIELDS.iter().position(|f| *f == name)
     }
 
+    /// The field that holds the record's date, the first of `start`, `due`, `year` and
+    /// `month` it has: what `--sort date` sorts by and a date filter tests.
+    fn date_field() -> Option<usize> {
+        ["start", "due", "year", "month"]
+            .iter()
+            .find_map(|f| Self::field_index(f))
+    }
+
     /// Fields a table keeps to one line, cut with "…" (context, such as a search hit's title).
     const CLIP: &'static [&'static str] = &[];
 

@@ -54,6 +54,7 @@ impl<'a> Card<'a> {
         let rows = Rows {
             records: &[record],
             fields: &all,
+            kept: &[],
         };
         let json = serde_json::to_value(JsonRow {
             grid: &rows,
