@@ -11,6 +11,7 @@ mod model;
 mod output;
 mod record;
 mod suggest;
+mod terminal;
 mod text;
 
 use std::io::Write;
@@ -27,13 +28,13 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let cli = match cli::command()
+    let cli = match commands::command()
         .try_get_matches_from(&args)
         .and_then(|matches| cli::Cli::from_arg_matches(&matches))
     {
         Ok(cli) => cli,
         // Help and version exit 0, usage errors 2.
-        Err(error) => return exit::clap_error(&cli::refine(error, &args)),
+        Err(error) => return commands::usage::clap_error(&cli::refine(error, &args)),
     };
     match commands::run(&cli) {
         Ok(()) => Exit::Success.into(),

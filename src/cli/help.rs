@@ -9,7 +9,6 @@ use clap::CommandFactory;
 
 use super::parse::{parse_field, parse_name, parse_section};
 use super::Cli;
-use crate::commands::{plan::FollowThrough, read::Row, search::Hit, timeline::MonthCount};
 use crate::dataset::embedded::{CHAIRS, GROUP_IDS, IDS, LEADS, MEMBER_KEYS, ORGANIZERS};
 use crate::model::{
     Accomplishment, Chair, Deliverable, Event, Group, Handover, Member, Objective, Proposal,
@@ -95,7 +94,7 @@ fn field_of<R: Record + 'static>(sort: bool) -> Offer<impl TypedValueParser<Valu
 }
 
 /// `--fields` and `--sort` of a command that lists `R`.
-fn fields_of<R: Record + 'static>(c: clap::Command) -> clap::Command {
+pub fn fields_of<R: Record + 'static>(c: clap::Command) -> clap::Command {
     c.mut_arg("fields", |a| {
         a.value_parser(field_of::<R>(false))
             .hide_possible_values(true)
@@ -160,7 +159,7 @@ pub fn command() -> clap::Command {
         offer(c, "group", parse_name, || GROUP_IDS.to_vec())
     };
     let mut root = Cli::command();
-    if let Some(width) = crate::output::help_width() {
+    if let Some(width) = crate::terminal::help_width() {
         root = root.term_width(usize::from(width));
     }
     root.mut_subcommand("events", |c| of_events(fields_of::<Event>(dated(c))))
@@ -169,9 +168,9 @@ pub fn command() -> clap::Command {
         .mut_subcommand("handover", |c| {
             offer(fields_of::<Handover>(listing(c)), "chair", parse_name, || CHAIRS.to_vec())
         })
-        .mut_subcommand("search", |c| fields_of::<Hit>(months(c)))
-        .mut_subcommand("timeline", |c| of_events(fields_of::<MonthCount>(listing(c))))
-        .mut_subcommand("read", |c| fields_of::<Row>(listing(c)))
+        .mut_subcommand("search", months)
+        .mut_subcommand("timeline", |c| of_events(listing(c)))
+        .mut_subcommand("read", listing)
         .mut_subcommand("groups", |c| {
             let c = offer(fields_of::<Group>(listing(c)), "chair", parse_name, || MEMBER_KEYS.to_vec());
             offer(c, "participant", parse_name, || MEMBER_KEYS.to_vec())
@@ -203,7 +202,7 @@ pub fn command() -> clap::Command {
             ))
         })
         .mut_subcommand("plan", |c| {
-            fields_of::<FollowThrough>(c).after_help(
+            c.after_help(
                 "Each objective and planned activity of the Chair (section III, Annex A), the records \
                  that carried it out by kind, and the handover items that carry it forward to the \
                  next Chair. An objective counts the records of the activities under it.\n\n\

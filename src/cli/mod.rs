@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-pub use help::{command, offer_words_only};
+pub use help::{command, fields_of, offer_words_only};
 pub use output::{ColorChoice, Format, OutputArgs};
 pub use parse::parse_field;
 use parse::{

@@ -35,7 +35,7 @@ pub fn run(data: Option<&Path>, args: &ExportArgs) -> anyhow::Result<()> {
         .transpose()?;
     let origin = Origin::from_option(data);
     let loaded = dataset::load(&origin)?;
-    let conn = dataset::database(&loaded, &origin, true).context("cannot build the database")?;
+    let conn = super::sql::database(&loaded, &origin, true).context("cannot build the database")?;
     let bytes = conn
         .serialize("main")
         .context("cannot serialise the database")?;

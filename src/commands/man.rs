@@ -14,11 +14,11 @@ use anyhow::Context;
 use clap_mangen::roff::{bold, italic, roman, Roff};
 use clap_mangen::Man;
 
-use crate::cli::{command, ManArgs, EXAMPLES};
+use crate::cli::{ManArgs, EXAMPLES};
 use crate::output::Sink;
 
 pub fn run(args: &ManArgs) -> anyhow::Result<()> {
-    let cmd = command();
+    let cmd = super::command();
     let Some(dir) = &args.dir else {
         if std::io::stdout().is_terminal() && formatted(&cmd)? {
             return Ok(());
@@ -234,7 +234,7 @@ fn closing_sections(roff: &mut Roff, main: bool) {
     roff.control("SH", ["SEE ALSO"]);
     // Every command's page, named from the command itself so none is left out.
     let pages: Vec<String> = if main {
-        crate::cli::command()
+        crate::commands::command()
             .get_subcommands()
             .filter(|c| c.get_name() != "help")
             .map(|c| format!("gmg-{}", c.get_name()))

@@ -11,11 +11,23 @@ pub mod shell;
 pub mod show;
 pub mod sql;
 pub mod timeline;
+pub mod usage;
 pub mod validate;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{self, Cli, Command};
 use crate::exit::UsageError;
 use crate::output::same_file;
+
+/// The full command line: the arguments `cli` defines, with the fields of the rows these
+/// commands make (search hits, months, paragraphs, the follow-through) offered to
+/// `--fields` and `--sort` and listed in their help.
+pub fn command() -> clap::Command {
+    cli::command()
+        .mut_subcommand("search", cli::fields_of::<search::Hit>)
+        .mut_subcommand("timeline", cli::fields_of::<timeline::MonthCount>)
+        .mut_subcommand("read", cli::fields_of::<read::Row>)
+        .mut_subcommand("plan", cli::fields_of::<plan::FollowThrough>)
+}
 
 pub fn run(cli: &Cli) -> anyhow::Result<()> {
     let data = cli.data_path();

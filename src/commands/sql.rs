@@ -53,7 +53,7 @@ pub fn run(data: Option<&Path>, args: &SqlArgs) -> anyhow::Result<()> {
     let dest = Destination::new(&args.output, Format::Table)?;
     let origin = Origin::from_option(data);
     let loaded = dataset::load(&origin)?;
-    let conn = dataset::database(&loaded, &origin, database::names_search(query))
+    let conn = database(&loaded, &origin, database::names_search(query))
         .context("cannot build the database")?;
     drop(loaded);
     bound(&conn)?;
@@ -342,6 +342,22 @@ fn hex_literal(bytes: &[u8], out: &mut String) {
         ]
     }));
     out.push('\'');
+}
+
+/// The dataset loaded from `origin` as a SQLite database in memory: the embedded one as the
+/// build script prepared it (read in place, read-only), any other built now (its full-text
+/// index only `with_search`).
+pub fn database(
+    data: &crate::model::Dataset,
+    origin: &Origin,
+    with_search: bool,
+) -> rusqlite::Result<rusqlite::Connection> {
+    if let Origin::Embedded = origin {
+        let mut conn = rusqlite::Connection::open_in_memory()?;
+        conn.deserialize_bytes("main", crate::dataset::embedded::DATABASE)?;
+        return Ok(conn);
+    }
+    database::build(data, &origin.to_string(), with_search)
 }
 
 #[cfg(test)]

@@ -46,22 +46,6 @@ pub fn load(origin: &Origin) -> anyhow::Result<Dataset> {
     Ok(parse(text, &name)?)
 }
 
-/// The dataset loaded from `origin` as a SQLite database in memory: the embedded one as the
-/// build script prepared it (read in place, read-only), any other built now (its full-text
-/// index only `with_search`).
-pub fn database(
-    data: &Dataset,
-    origin: &Origin,
-    with_search: bool,
-) -> rusqlite::Result<rusqlite::Connection> {
-    if let Origin::Embedded = origin {
-        let mut conn = rusqlite::Connection::open_in_memory()?;
-        conn.deserialize_bytes("main", embedded::DATABASE)?;
-        return Ok(conn);
-    }
-    crate::database::build(data, &origin.to_string(), with_search)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
