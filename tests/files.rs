@@ -7,7 +7,6 @@
 mod common;
 
 use std::fs;
-use std::io::Read;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -278,13 +277,7 @@ fn binary_sources_are_refused_at_once_in_little_memory() {
             }
             std::thread::sleep(Duration::from_millis(10));
         };
-        let mut stderr = String::new();
-        child
-            .stderr
-            .take()
-            .unwrap()
-            .read_to_string(&mut stderr)
-            .unwrap();
+        let stderr = common::stderr_of(&mut child);
         assert_eq!(status.code(), Some(1), "{source}: {stderr}");
         assert!(stderr.contains(problem), "{source}: {stderr}");
         // The place may vary for random bytes, but is always there.

@@ -3,7 +3,6 @@
 
 mod common;
 
-use std::io::Read;
 use std::process::Stdio;
 
 use common::{fails, fixture_arg, gmg, json, parse_delimited, stdout};
@@ -276,13 +275,7 @@ fn a_closed_pipe_ends_quietly() {
         .spawn()
         .unwrap();
     drop(child.stdout.take());
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
+    let stderr = common::stderr_of(&mut child);
     let status = child.wait().unwrap();
     assert_eq!((status.code(), stderr.as_str()), (Some(0), ""));
 }

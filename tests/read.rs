@@ -274,13 +274,7 @@ fn reading_into_a_closed_pipe_is_quiet() {
         let mut first = [0u8; 16];
         out.read_exact(&mut first).unwrap();
         drop(out);
-        let mut stderr = String::new();
-        child
-            .stderr
-            .take()
-            .unwrap()
-            .read_to_string(&mut stderr)
-            .unwrap();
+        let stderr = common::stderr_of(&mut child);
         let status = child.wait().unwrap();
         assert_eq!((status.code(), stderr.as_str()), (Some(0), ""), "{args:?}");
     }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -63,13 +63,7 @@ fn a_closed_pipe_stops_a_query_without_end_at_once() {
         assert_eq!(line, format!("{first}\n"), "{format}");
         // The reader is gone: the next write fails, and the query stops.
         let code = finishes(&mut child, Duration::from_secs(20), format);
-        let mut stderr = String::new();
-        child
-            .stderr
-            .take()
-            .unwrap()
-            .read_to_string(&mut stderr)
-            .unwrap();
+        let stderr = common::stderr_of(&mut child);
         assert_eq!((code, stderr.as_str()), (Some(0), ""), "{format}");
     }
 }

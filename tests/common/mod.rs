@@ -28,6 +28,16 @@ pub fn process() -> std::process::Command {
     cmd
 }
 
+/// Everything a spawned process wrote to its piped standard error.
+pub fn stderr_of(child: &mut std::process::Child) -> String {
+    use std::io::Read;
+    let mut stderr = String::new();
+    if let Some(mut err) = child.stderr.take() {
+        err.read_to_string(&mut stderr).expect("stderr is UTF-8");
+    }
+    stderr
+}
+
 /// Runs `gmg ARGS`, expects success, returns stdout.
 pub fn stdout(args: &[&str]) -> String {
     let out = gmg().args(args).output().expect("gmg runs");
