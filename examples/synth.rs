@@ -368,7 +368,11 @@ fn main() -> io::Result<()> {
     for i in 0..members {
         let fields: Fields = vec![
             ("acronym", Some(lit(&format!("ORG{i}")))),
-            ("name", Some(lit(&rng.text(30, 40)))),
+            // Distinct, as every entity's names must be (two members may not share one).
+            (
+                "name",
+                Some(lit(&format!("Member {i:07} {}", rng.text(30, 40)))),
+            ),
             (
                 "added",
                 (rng.below(5) == 0).then(|| (2006 + rng.below(12)).to_string()),
