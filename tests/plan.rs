@@ -343,3 +343,29 @@ fn links_to_nothing_are_refused_at_load() {
     assert!(err.contains("body 'UN' is not one of: GMG, GFMD"), "{err}");
     assert_eq!(lines.len(), 4, "{err}");
 }
+
+#[test]
+fn activities_nest_two_levels_at_most() {
+    let (_dir, path) = small_with(
+        r#"    objectives: [
+        Objective(id: "o1", title: "An objective", section: "III", quote: "Objective 1: Ensuring that both men and women are impacted positively"),
+        Objective(id: "a1", under: "o1", title: "An activity", section: "Annex A", quote: "Supporting global and regional policy development"),
+        Objective(id: "p1", under: "a1", title: "A part", section: "Annex A", quote: "Supporting global and regional policy development"),
+        Objective(id: "q1", under: "p1", title: "A part of a part", section: "Annex A", quote: "Supporting global and regional policy development"),
+        Objective(id: "s1", under: "s1", title: "Itself", section: "Annex A", quote: "Supporting global and regional policy development"),
+    ],"#,
+    );
+    let err = fails(&["validate", &path], 1);
+    assert!(
+        err.contains(
+            "objective 'q1': under: 'p1' is itself a part of an activity (an activity may have \
+             parts, but they have none)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("objective 's1': under: 's1' is the objective itself"),
+        "{err}"
+    );
+    assert!(err.starts_with("error: 2 problems in "), "{err}");
+}

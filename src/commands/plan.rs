@@ -2,7 +2,7 @@
 //! and `gmg plan`: each objective and planned activity followed through to the records that
 //! carried it out, and to the handover items that carry it forward to the next Chair.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::cli::{
@@ -123,25 +123,40 @@ pub fn follow_through(data: Option<&Path>, args: &PlanArgs) -> anyhow::Result<()
 /// the records of the activities under it too, each record once.
 pub fn rows(data: &Dataset) -> Vec<FollowThrough<'_>> {
     let kinds = kinds(data);
+    // The objectives and activities directly under each (the checks allow two levels).
+    let mut children: HashMap<&str, Vec<&Objective>> = HashMap::new();
+    for o in data.objectives.iter() {
+        if let Some(under) = o.under.as_deref() {
+            children.entry(under).or_default().push(o);
+        }
+    }
+    let handover_of: Vec<(&crate::model::Handover, HashSet<&str>)> = (data.handover.iter())
+        .map(|h| (h, h.deliverables.iter().map(|d| &**d).collect()))
+        .collect();
     data.objectives
         .iter()
         .map(|o| {
+            // The objective, its activities and their parts, each record once.
+            let mut within = vec![o];
+            let mut at = 0;
+            while at < within.len() {
+                within.extend(children.get(&*within[at].id).into_iter().flatten());
+                at += 1;
+            }
             let mut ids: Vec<&str> = Vec::new();
-            for x in data.objectives.iter().filter(|x| within(data, x, &o.id)) {
-                for r in x.records.iter() {
-                    if !ids.contains(&&**r) {
-                        ids.push(r);
-                    }
+            let mut seen = HashSet::new();
+            for r in within.iter().flat_map(|x| x.records.iter()) {
+                if seen.insert(&**r) {
+                    ids.push(r);
                 }
             }
             let count = |kind: &str| ids.iter().filter(|i| kinds.get(*i) == Some(&kind)).count();
-            let handover: Vec<crate::model::Text> = data
-                .handover
+            let handover: Vec<crate::model::Text> = handover_of
                 .iter()
-                .filter(|h| {
-                    ids.contains(&&*h.id) || h.deliverables.iter().any(|d| ids.contains(&&**d))
+                .filter(|(h, named)| {
+                    seen.contains(&*h.id) || named.iter().any(|d| seen.contains(d))
                 })
-                .map(|h| h.id.clone())
+                .map(|(h, _)| h.id.clone())
                 .collect();
             let known = ["event", "statement", "deliverable", "handover"];
             let others = ids
@@ -185,25 +200,6 @@ fn carried(counts: &[String], handover: &[crate::model::Text]) -> String {
         return done;
     }
     format!("{done}; carried forward in {}", handover.join(", "))
-}
-
-/// Whether `o` is the objective `id` or stands under it, at any depth.
-fn within(data: &Dataset, o: &Objective, id: &str) -> bool {
-    let mut at = o;
-    for _ in 0..=data.objectives.len() {
-        if *at.id == *id {
-            return true;
-        }
-        match at
-            .under
-            .as_deref()
-            .and_then(|u| data.objectives.iter().find(|x| *x.id == *u))
-        {
-            Some(parent) => at = parent,
-            None => return false,
-        }
-    }
-    false
 }
 
 /// The collection of every record id.

@@ -248,16 +248,30 @@ pub fn plan_links(
     for (c, &at) in chairs.0.iter().zip(chairs.1) {
         check("chair", at, &c.id, &c.records);
     }
+    // An activity stands under an objective, or is a part of an activity that does, as in
+    // Annex A; no deeper, so that following an objective's activities stays linear.
     let (objectives, at) = objectives;
+    let under: HashMap<&str, Option<&str>> = objectives
+        .iter()
+        .map(|o| (&*o.id, o.under.as_deref()))
+        .collect();
     for (o, &at) in objectives.iter().zip(at) {
-        let Some(under) = &o.under else { continue };
-        if *under == o.id || !objectives.iter().any(|x| x.id == *under) {
-            let message = format!(
-                "objective '{}': under: '{}' is not the id of another objective",
-                Echo(&o.id),
-                Echo(under)
-            );
-            problems.push(Problem::new("objective", at, message));
-        }
+        let Some(parent) = o.under.as_deref() else {
+            continue;
+        };
+        let problem = match under.get(parent) {
+            _ if parent == &*o.id => "is the objective itself",
+            None => "is not the id of another objective",
+            Some(Some(grandparent)) if under.get(grandparent).is_some_and(Option::is_some) => {
+                "is itself a part of an activity (an activity may have parts, but they have none)"
+            }
+            _ => continue,
+        };
+        let message = format!(
+            "objective '{}': under: '{}' {problem}",
+            Echo(&o.id),
+            Echo(parent)
+        );
+        problems.push(Problem::new("objective", at, message));
     }
 }
