@@ -157,7 +157,7 @@ fn unknown_formats_kinds_and_colours() {
 fn an_output_file_with_an_unknown_extension_needs_a_format() {
     assert_eq!(
         fails(&["members", "-o", "members.xlsx"], 2),
-        "error: invalid value 'members.xlsx' for '--output': cannot tell the format from the extension; use .csv .tsv .json .ndjson .md .txt, or give --format\n"
+        "error: invalid value 'members.xlsx' for '--output': cannot tell the format from the extension; use .csv .tsv .json .ndjson .md .txt (.svg for gmg timeline), or give --format\n"
     );
     assert!(!std::path::Path::new("members.xlsx").exists());
 }

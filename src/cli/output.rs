@@ -84,6 +84,8 @@ pub enum Format {
     Ndjson,
     /// A markdown pipe table
     Markdown,
+    /// An SVG chart (gmg timeline only)
+    Svg,
 }
 
 impl Format {
@@ -96,6 +98,7 @@ impl Format {
             Format::Json => "json",
             Format::Ndjson => "ndjson",
             Format::Markdown => "markdown",
+            Format::Svg => "svg",
         }
     }
 
@@ -108,6 +111,7 @@ impl Format {
             "ndjson" | "jsonl" => Some(Format::Ndjson),
             "md" | "markdown" => Some(Format::Markdown),
             "txt" => Some(Format::Table),
+            "svg" => Some(Format::Svg),
             _ => None,
         }
     }

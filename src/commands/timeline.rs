@@ -1,5 +1,5 @@
 //! `gmg timeline`: how many events and statements fall in each month of a year, as a bar
-//! chart or as rows.
+//! chart (text, or SVG) or as rows.
 
 use std::collections::HashSet;
 use std::io::{self, Write};
@@ -12,6 +12,7 @@ use crate::exit::UsageError;
 use crate::filter::{Filter, Period};
 use crate::model::{year_bounds, DateSpan, Event, Statement};
 use crate::output::layout::fill;
+use crate::output::svg::{self, Bars, Group};
 use crate::output::{count, Destination, Style};
 use crate::record::{fields, Cell, Record};
 
@@ -53,8 +54,8 @@ struct Year {
 
 pub fn run(data: Option<&Path>, args: &TimelineArgs) -> anyhow::Result<()> {
     let shape = Shape::<MonthCount>::new(&args.output)?;
-    let dest = Destination::new(&args.output, Format::Table)?;
-    if dest.style.format == Format::Table {
+    let dest = Destination::chart(&args.output, Format::Table)?;
+    if matches!(dest.style.format, Format::Table | Format::Svg) {
         // The chart is a chart: its rows are the months, in order, all of them.
         if let Some(option) = args.output.shaping() {
             return Err(UsageError::other(format!(
@@ -95,10 +96,21 @@ pub fn run(data: Option<&Path>, args: &TimelineArgs) -> anyhow::Result<()> {
         chosen_statements.map(|s| &s.span),
     );
 
-    if dest.style.format == Format::Table {
-        return dest.write(|out, style| chart(&counts, style, out));
+    match dest.style.format {
+        Format::Table => dest.write(|out, style| chart(&counts, style, out)),
+        Format::Svg => {
+            let report = &loaded.report;
+            let source = format!(
+                "Source: {}, {} ({}); gmg {}",
+                report.title,
+                report.year,
+                report.chair,
+                env!("CARGO_PKG_VERSION")
+            );
+            dest.write(|out, _| svg_chart(&counts, source, out))
+        }
+        _ => print(counts.months.iter().collect(), &shape, dest),
     }
-    print(counts.months.iter().collect(), &shape, dest)
 }
 
 /// Counts each record in every month of `year` it is in, by the same rule as
@@ -154,6 +166,47 @@ fn tally<'a>(
 const MONTH_NAMES: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
+
+/// The chart as SVG, for a slide or a printed page; `source` is its last line.
+fn svg_chart(counts: &Year, source: String, out: &mut dyn Write) -> io::Result<()> {
+    let groups: Vec<Group> = MONTH_NAMES
+        .iter()
+        .zip(&counts.months)
+        .map(|(name, m)| Group {
+            key: &m.month,
+            label: name,
+            counts: [m.events, m.statements],
+        })
+        .collect();
+    let mut notes = Vec::new();
+    let (events, statements) = counts.in_no_month;
+    if events + statements > 0 {
+        notes.push(format!(
+            "{} and {} of {} are known only to the year, so are in no month.",
+            count(events, "event"),
+            count(statements, "statement"),
+            counts.year
+        ));
+    }
+    notes.push(source);
+    let title = format!(
+        "Events and statements of the GMG, month by month, {}",
+        counts.year
+    );
+    svg::render(
+        &Bars {
+            title: &title,
+            key_name: "month",
+            description: "Bars per month: solid for events, hatched for statements, each with its count. A record known to the day counts in every month its dates overlap, one known to the month in that month.",
+            x_label: &format!("Month of {}", counts.year),
+            y_label: "Events and statements",
+            series: ["events", "statements"],
+            groups: &groups,
+            notes: &notes,
+        },
+        out,
+    )
+}
 
 /// The widest a bar may be.
 const MAX_BAR: usize = 24;

@@ -8,6 +8,7 @@ mod json;
 pub mod layout;
 mod markdown;
 mod sink;
+pub mod svg;
 mod table;
 
 pub use crate::terminal::stderr_width;
@@ -210,6 +211,8 @@ pub fn stream(
         Format::Json => json::render(names, rows, false, out),
         Format::Ndjson => json::render(names, rows, true, out),
         Format::Markdown => markdown::render(names, rows, style, out),
+        // `Destination::new` refuses svg, so rows never reach here in it.
+        Format::Svg => Err(io::Error::other("svg draws a chart, not rows")),
     }
 }
 
@@ -231,13 +234,26 @@ pub struct Destination {
 
 impl Destination {
     /// Resolves the format (explicit, else from `--output`'s extension, else `default`),
-    /// colour and width, and opens the output.
+    /// colour and width, and opens the output. A chart format (svg) is refused: only a
+    /// command that draws one opens its destination with [`Destination::chart`].
     pub fn new(args: &OutputArgs, default: Format) -> anyhow::Result<Destination> {
+        Destination::open(args, default, false)
+    }
+
+    /// As [`Destination::new`], for a command that draws a chart: svg is accepted.
+    pub fn chart(args: &OutputArgs, default: Format) -> anyhow::Result<Destination> {
+        Destination::open(args, default, true)
+    }
+
+    fn open(args: &OutputArgs, default: Format, charts: bool) -> anyhow::Result<Destination> {
         let format = match (args.format, args.file()) {
             (Some(format), _) => format,
             (None, Some(path)) => format_of(path)?,
             (None, None) => default,
         };
+        if format == Format::Svg && !charts {
+            return Err(not_a_chart(args).into());
+        }
         check_options(args, format)?;
         let terminal = args.file().is_none() && io::stdout().is_terminal();
         let color = use_color(args.color, terminal);
@@ -297,13 +313,23 @@ fn check_options(args: &OutputArgs, format: Format) -> Result<(), UsageError> {
     Ok(())
 }
 
+/// Svg asked of a command whose output is rows: names the option that asked (`--format`, or
+/// `--output` by its extension) and the formats rows take.
+fn not_a_chart(args: &OutputArgs) -> UsageError {
+    const WHY: &str = "svg is a chart, and only gmg timeline draws one; this command takes table, csv, tsv, json, ndjson or markdown";
+    match (args.format, args.file()) {
+        (None, Some(path)) => UsageError::new("--output", &path.display().to_string(), WHY),
+        _ => UsageError::new("--format", "svg", WHY),
+    }
+}
+
 fn format_of(path: &Path) -> Result<Format, UsageError> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     Format::from_extension(ext).ok_or_else(|| {
         UsageError::new(
             "--output",
             &path.display().to_string(),
-            "cannot tell the format from the extension; use .csv .tsv .json .ndjson .md .txt, or give --format",
+            "cannot tell the format from the extension; use .csv .tsv .json .ndjson .md .txt (.svg for gmg timeline), or give --format",
         )
     })
 }
