@@ -117,7 +117,10 @@ fn draw(chart: &Bars) -> String {
     );
     let _ = writeln!(
         s,
-        "<text x=\"{PLOT_LEFT}\" y=\"44\" {FONT} font-size=\"26\" font-weight=\"bold\" fill=\"#000\">{}</text>",
+        // Centred, at a size that leaves room in any sans-serif font: a renderer's font may
+        // be wider than the one the chart was looked at with.
+        "<text x=\"{}\" y=\"44\" {FONT} font-size=\"22\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#000\">{}</text>",
+        WIDTH / 2.0,
         escape(chart.title)
     );
 
