@@ -330,3 +330,65 @@ fn the_manual_is_roff_into_a_pipe_and_formatted_on_a_terminal() {
     assert!(!shown.contains(".TH"), "{shown}");
     assert!(shown.contains("General Commands Manual"), "{shown}");
 }
+
+/// `line` split as a shell splits a simple command: words, '…' and "…" quoting.
+fn shell_words(line: &str) -> Vec<String> {
+    let (mut words, mut word, mut quote, mut any) = (Vec::new(), String::new(), None, false);
+    for c in line.chars() {
+        match (quote, c) {
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                any = true;
+            }
+            (Some(q), c) if c == q => quote = None,
+            (None, c) if c.is_whitespace() => {
+                if any {
+                    words.push(std::mem::take(&mut word));
+                    any = false;
+                }
+            }
+            (_, c) => {
+                word.push(c);
+                any = true;
+            }
+        }
+    }
+    if any {
+        words.push(word);
+    }
+    words
+}
+
+#[test]
+fn every_example_in_the_readme_is_what_gmg_prints() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let mut checked = 0;
+    for block in readme.split("```\n$ gmg").skip(1) {
+        let (command, rest) = block.split_once('\n').unwrap();
+        let shown = rest.split("```").next().unwrap();
+        let args = shell_words(command);
+        if args.iter().any(|a| a == "|" || a == ">") {
+            continue;
+        }
+        let out = common::gmg()
+            .env("COLUMNS", "80")
+            .args(&args)
+            .output()
+            .unwrap();
+        // An example of an error shows what goes to standard error.
+        let printed = if out.stdout.is_empty() {
+            out.stderr
+        } else {
+            out.stdout
+        };
+        let printed = String::from_utf8(printed).unwrap();
+        assert_eq!(
+            printed.trim_end(),
+            shown.trim_end(),
+            "README: $ gmg{command}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} examples found");
+}
