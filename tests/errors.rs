@@ -156,10 +156,10 @@ fn unknown_formats_kinds_and_colours() {
 #[test]
 fn an_output_file_with_an_unknown_extension_needs_a_format() {
     assert_eq!(
-        fails(&["members", "-o", "members.xlsx"], 2),
-        "error: invalid value 'members.xlsx' for '--output': cannot tell the format from the extension; use .csv .tsv .json .ndjson .md .txt (.svg for gmg timeline), or give --format\n"
+        fails(&["members", "-o", "members.xls"], 2),
+        "error: invalid value 'members.xls' for '--output': cannot tell the format from the extension; use .csv .tsv .json .ndjson .md .txt .xlsx (.svg for gmg timeline), or give --format\n"
     );
-    assert!(!std::path::Path::new("members.xlsx").exists());
+    assert!(!std::path::Path::new("members.xls").exists());
 }
 
 #[test]

@@ -160,11 +160,11 @@ fn dash_o_svg_writes_the_chart() {
 fn the_listings_refuse_svg() {
     assert_eq!(
         fails(&["events", "-f", "svg"], 2),
-        "error: invalid value 'svg' for '--format': svg is a chart, and only gmg timeline draws one; this command takes table, csv, tsv, json, ndjson or markdown\n"
+        "error: invalid value 'svg' for '--format': svg is a chart, and only gmg timeline draws one; this command takes table, csv, tsv, json, ndjson, markdown or xlsx\n"
     );
     assert_eq!(
         fails(&["members", "-o", "members.svg"], 2),
-        "error: invalid value 'members.svg' for '--output': svg is a chart, and only gmg timeline draws one; this command takes table, csv, tsv, json, ndjson or markdown\n"
+        "error: invalid value 'members.svg' for '--output': svg is a chart, and only gmg timeline draws one; this command takes table, csv, tsv, json, ndjson, markdown or xlsx\n"
     );
     assert!(!std::path::Path::new("members.svg").exists());
     // The chart's rows are not the user's to shape, in svg as in the text chart.

@@ -86,6 +86,8 @@ pub enum Format {
     Markdown,
     /// An SVG chart (gmg timeline only)
     Svg,
+    /// An Excel workbook (binary: to a file or a pipe, never a terminal)
+    Xlsx,
 }
 
 impl Format {
@@ -99,6 +101,7 @@ impl Format {
             Format::Ndjson => "ndjson",
             Format::Markdown => "markdown",
             Format::Svg => "svg",
+            Format::Xlsx => "xlsx",
         }
     }
 
@@ -112,6 +115,7 @@ impl Format {
             "md" | "markdown" => Some(Format::Markdown),
             "txt" => Some(Format::Table),
             "svg" => Some(Format::Svg),
+            "xlsx" => Some(Format::Xlsx),
             _ => None,
         }
     }

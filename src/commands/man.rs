@@ -79,13 +79,14 @@ fn write_page(
     Sink::open(Some(path))?.write(page)
 }
 
-const FORMATS: [(&str, &str); 6] = [
+const FORMATS: [(&str, &str); 7] = [
     ("table", "An aligned table for reading in a terminal (the default), fitted to its width: ids, dates and kinds whole, prose wrapped, the least important columns hidden when the width is short. Piped with no COLUMNS, one line per record."),
     ("csv", "Comma-separated values with a header row, quoted so that text survives a spreadsheet. Lists are joined with \"; \"; null is an empty cell."),
     ("tsv", "Tab-separated values, quoted as csv."),
     ("json", "One array of objects, lists as arrays and null as null."),
     ("ndjson", "One JSON object per line."),
     ("markdown", "A pipe table; line breaks, < > & and every character markdown reads as markup (links, images, emphasis, code) are escaped, so a cell shows its text as it is."),
+    ("xlsx", "An Excel workbook of one sheet: header row frozen and filtered, text always as text (never a formula), numbers as numbers, dates as date cells shown to the report's precision. Binary: refused on a terminal; give -o FILE.xlsx or redirect."),
 ];
 
 const ENVIRONMENT: [(&str, &str); 5] = [

@@ -10,6 +10,7 @@ mod markdown;
 mod sink;
 pub mod svg;
 mod table;
+mod xlsx;
 
 pub use crate::terminal::stderr_width;
 use crate::terminal::width_decision;
@@ -184,6 +185,17 @@ pub fn render(grid: &dyn Grid, style: &Style, out: &mut dyn Write) -> io::Result
         return table::render(grid, style, out);
     }
     let names: Vec<&str> = (0..grid.columns()).map(|c| grid.name(c)).collect();
+    if style.format == Format::Xlsx {
+        // The workbook, unlike the stream, knows each date's precision from `shown`.
+        let mut rows = GridRows { grid, row: 0 };
+        return xlsx::render(
+            &names,
+            grid.plural(),
+            &mut rows,
+            &|r, c| grid.shown(r, c),
+            out,
+        );
+    }
     stream(
         &names,
         grid.plural(),
@@ -211,6 +223,8 @@ pub fn stream(
         Format::Json => json::render(names, rows, false, out),
         Format::Ndjson => json::render(names, rows, true, out),
         Format::Markdown => markdown::render(names, rows, style, out),
+        // A query's rows: dates by their `precision` column if they have one, else days.
+        Format::Xlsx => xlsx::render(names, plural, rows, &|_, _| None, out),
         // `Destination::new` refuses svg, so rows never reach here in it.
         Format::Svg => Err(io::Error::other("svg draws a chart, not rows")),
     }
@@ -258,6 +272,12 @@ impl Destination {
         let terminal = args.file().is_none() && io::stdout().is_terminal();
         let color = use_color(args.color, terminal);
         let sink = Sink::open(args.file())?;
+        if format == Format::Xlsx && sink.is_terminal() {
+            return Err(UsageError::other(
+                "xlsx is a binary file; write it with -o FILE.xlsx or redirect".to_string(),
+            )
+            .into());
+        }
         Ok(Destination {
             style: Style {
                 format,
@@ -316,7 +336,7 @@ fn check_options(args: &OutputArgs, format: Format) -> Result<(), UsageError> {
 /// Svg asked of a command whose output is rows: names the option that asked (`--format`, or
 /// `--output` by its extension) and the formats rows take.
 fn not_a_chart(args: &OutputArgs) -> UsageError {
-    const WHY: &str = "svg is a chart, and only gmg timeline draws one; this command takes table, csv, tsv, json, ndjson or markdown";
+    const WHY: &str = "svg is a chart, and only gmg timeline draws one; this command takes table, csv, tsv, json, ndjson, markdown or xlsx";
     match (args.format, args.file()) {
         (None, Some(path)) => UsageError::new("--output", &path.display().to_string(), WHY),
         _ => UsageError::new("--format", "svg", WHY),
@@ -329,7 +349,7 @@ fn format_of(path: &Path) -> Result<Format, UsageError> {
         UsageError::new(
             "--output",
             &path.display().to_string(),
-            "cannot tell the format from the extension; use .csv .tsv .json .ndjson .md .txt (.svg for gmg timeline), or give --format",
+            "cannot tell the format from the extension; use .csv .tsv .json .ndjson .md .txt .xlsx (.svg for gmg timeline), or give --format",
         )
     })
 }

@@ -1,0 +1,144 @@
+//! An Excel workbook through rust_xlsxwriter: one sheet, its header row frozen and filtered,
+//! text always as text (never a formula), numbers as numbers, dates as date cells shown to
+//! the report's precision. A workbook is a zip written whole, so the rows are held.
+
+use std::io::{self, Write};
+
+use chrono::Datelike;
+use rust_xlsxwriter::{ExcelDateTime, Format as CellFormat, Workbook, Worksheet, XlsxError};
+
+use super::RowSource;
+use crate::record::{cell_text, Cell};
+
+/// Column widths, in characters: wide enough for a date or an id, narrow enough that a
+/// quote does not push the next column off the screen.
+const WIDTHS: std::ops::RangeInclusive<usize> = 6..=60;
+
+/// How the table shows a cell (`Grid::shown`), by row and column, where it differs from
+/// its value: a date's precision comes from it.
+pub type Shown<'a> = &'a dyn Fn(usize, usize) -> Option<String>;
+
+pub fn render(
+    names: &[&str],
+    sheet: &str,
+    rows: &mut dyn RowSource,
+    shown: Shown<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut workbook = Workbook::new();
+    write_sheet(workbook.add_worksheet(), names, sheet, rows, shown)?;
+    let bytes = workbook.save_to_buffer().map_err(xlsx_error)?;
+    out.write_all(&bytes)
+}
+
+fn write_sheet(
+    sheet: &mut Worksheet,
+    names: &[&str],
+    title: &str,
+    rows: &mut dyn RowSource,
+    shown: Shown<'_>,
+) -> io::Result<()> {
+    // A query's rows are called "rows"; a sheet name is at most 31 characters of a safe set.
+    if !title.is_empty() && title.len() <= 31 && title.chars().all(char::is_alphanumeric) {
+        sheet.set_name(title).map_err(xlsx_error)?;
+    }
+    let bold = CellFormat::new().set_bold();
+    let dates = [("yyyy", 4), ("yyyy-mm", 7), ("yyyy-mm-dd", 10)]
+        .map(|(pattern, len)| (len, CellFormat::new().set_num_format(pattern)));
+    let precision = names.iter().position(|n| *n == "precision");
+    let mut widths: Vec<usize> = names.iter().map(|n| n.chars().count() + 2).collect();
+
+    for (c, name) in names.iter().enumerate() {
+        sheet
+            .write_string_with_format(0, col(c)?, *name, &bold)
+            .map_err(xlsx_error)?;
+    }
+    let mut buf = String::new();
+    let mut row = 0usize;
+    while let Some(cells) = rows.next()? {
+        let r = u32::try_from(row + 1).map_err(|_| too_many())?;
+        let row_precision = precision.and_then(|p| match cells.get(p) {
+            Some(Cell::Text("year")) => Some(4),
+            Some(Cell::Text("month")) => Some(7),
+            Some(Cell::Text("day")) => Some(10),
+            _ => None,
+        });
+        for (c, cell) in cells.iter().enumerate() {
+            let cn = col(c)?;
+            let width = match cell {
+                Cell::Null => 0,
+                Cell::Int(n) => {
+                    sheet.write_number(r, cn, *n as f64).map_err(xlsx_error)?;
+                    n.to_string().len()
+                }
+                Cell::Real(x) if x.is_finite() => {
+                    sheet.write_number(r, cn, *x).map_err(xlsx_error)?;
+                    x.to_string().len()
+                }
+                Cell::Date(date) => {
+                    let len = shown(row, c)
+                        .map(|s| s.len())
+                        .or(row_precision)
+                        .unwrap_or(10);
+                    let format = &dates.iter().find(|(l, _)| *l == len).unwrap_or(&dates[2]).1;
+                    match excel_date(*date) {
+                        Some(when) => sheet
+                            .write_datetime_with_format(r, cn, when, format)
+                            .map_err(xlsx_error)?,
+                        // Before 1900, which Excel cannot hold as a date: as text.
+                        None => sheet
+                            .write_string(r, cn, date.format("%Y-%m-%d").to_string())
+                            .map_err(xlsx_error)?,
+                    };
+                    len
+                }
+                Cell::Text(text) => {
+                    sheet.write_string(r, cn, *text).map_err(xlsx_error)?;
+                    text.chars().count()
+                }
+                other => {
+                    // Lists and sources joined as the csv joins them; a non-finite real as text.
+                    cell_text(other, &mut buf);
+                    sheet.write_string(r, cn, &buf).map_err(xlsx_error)?;
+                    buf.chars().count()
+                }
+            };
+            if let Some(w) = widths.get_mut(c) {
+                *w = (*w).max(width + 1);
+            }
+        }
+        row += 1;
+    }
+    for (c, width) in widths.iter().enumerate() {
+        let width = (*width).clamp(*WIDTHS.start(), *WIDTHS.end());
+        sheet
+            .set_column_width(col(c)?, width as f64)
+            .map_err(xlsx_error)?;
+    }
+    if !names.is_empty() {
+        sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
+        let last_row = u32::try_from(row).map_err(|_| too_many())?;
+        sheet
+            .autofilter(0, 0, last_row, col(names.len() - 1)?)
+            .map_err(xlsx_error)?;
+    }
+    Ok(())
+}
+
+fn excel_date(date: chrono::NaiveDate) -> Option<ExcelDateTime> {
+    let year = u16::try_from(date.year()).ok()?;
+    // Both fit: a month is at most 12, a day at most 31.
+    ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8).ok()
+}
+
+fn col(c: usize) -> io::Result<u16> {
+    u16::try_from(c).map_err(|_| io::Error::other("too many columns for a worksheet"))
+}
+
+fn too_many() -> io::Error {
+    io::Error::other("too many rows for a worksheet (1,048,575 at most)")
+}
+
+fn xlsx_error(error: XlsxError) -> io::Error {
+    io::Error::other(format!("writing xlsx: {error}"))
+}
