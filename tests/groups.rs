@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{column, fails, fixture, json, rows, stdout};
+use common::{column, fails, fixture, links, rows, stdout};
 
 #[test]
 fn five_groups_with_the_co_chairs_the_report_names() {
@@ -221,20 +221,6 @@ fn events_and_handover_items_link_to_groups_and_deliverables() {
 
 #[test]
 fn show_links_members_groups_deliverables_and_handover_items() {
-    let links = |id: &str| -> Vec<String> {
-        json(&["show", id])["links"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|l| {
-                format!(
-                    "{}: {}",
-                    l["relation"].as_str().unwrap(),
-                    l["id"].as_str().unwrap()
-                )
-            })
-            .collect()
-    };
     assert_eq!(
         links("remittances-paper"),
         [

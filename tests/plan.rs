@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::HashMap;
 
-use common::{column, fails, fixture_arg, json, rows, stdout};
+use common::{column, fails, fixture_arg, json, links, rows, stdout};
 use serde_json::Value;
 
 #[test]
@@ -247,20 +247,6 @@ fn the_follow_through_reads_at_80_columns() {
 
 #[test]
 fn cards_link_both_ways() {
-    let links = |id: &str| -> Vec<String> {
-        json(&["show", id])["links"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|l| {
-                format!(
-                    "{}: {}",
-                    l["relation"].as_str().unwrap(),
-                    l["id"].as_str().unwrap()
-                )
-            })
-            .collect()
-    };
     let objective = links("activity-1-3");
     assert!(
         objective.contains(&"planned under: objective-1".to_string()),

@@ -67,6 +67,22 @@ pub fn fails(args: &[&str], code: i32) -> String {
     String::from_utf8(out.stderr).expect("stderr is UTF-8")
 }
 
+/// The links of `gmg show ID`'s card, each as "relation: id".
+pub fn links(id: &str) -> Vec<String> {
+    json(&["show", id])["links"]
+        .as_array()
+        .expect("a card has a list of links")
+        .iter()
+        .map(|l| {
+            format!(
+                "{}: {}",
+                l["relation"].as_str().unwrap(),
+                l["id"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
 /// Chosen fields of a listing as one CSV line per row, for compact assertions.
 pub fn rows(args: &[&str], fields: &str) -> Vec<String> {
     let all = [args, &["--fields", fields, "--no-header", "-f", "csv"]].concat();
