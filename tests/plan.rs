@@ -355,3 +355,16 @@ fn activities_nest_two_levels_at_most() {
     );
     assert!(err.starts_with("error: 2 problems in "), "{err}");
 }
+
+#[test]
+fn a_chair_named_only_by_a_chair_record_is_an_entity() {
+    let (_dir, path) = small_with(
+        r#"    chairs: [
+        Chair(id: "c1", body: "GFMD", role: "chair", entities: ["Germany"], year: 2017, section: "IV", quote: "UN Women as Chair handed over the role of Chairing the GMG"),
+    ],"#,
+    );
+    assert_eq!(
+        column(&["chairs", "--entity", "germany", "--data", &path], "id"),
+        ["c1"]
+    );
+}

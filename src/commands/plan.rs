@@ -121,7 +121,7 @@ pub fn follow_through(data: Option<&Path>, args: &PlanArgs) -> anyhow::Result<()
 
 /// The follow-through of every objective and activity, in report order. An objective counts
 /// the records of the activities under it too, each record once.
-pub fn rows(data: &Dataset) -> Vec<FollowThrough<'_>> {
+fn rows(data: &Dataset) -> Vec<FollowThrough<'_>> {
     let kinds = kinds(data);
     // The objectives and activities directly under each (the checks allow two levels).
     let mut children: HashMap<&str, Vec<&Objective>> = HashMap::new();

@@ -1,7 +1,8 @@
 //! One index of every entity the dataset names: members, the other entities it declares,
-//! and every organiser, Chair, co-chair, participant and lead its records name. Each has
-//! its spellings, and every spelling folds to a key (see [`entity_key`]), so a name given
-//! on the command line, in a record or in a link resolves the same way everywhere.
+//! and every organiser, Chair (of a handover item or a Chair record), co-chair, participant
+//! and lead its records name. Each has its spellings, and every spelling folds to a key (see
+//! [`entity_key`]), so a name given on the command line, in a record or in a link resolves
+//! the same way everywhere.
 
 use std::collections::HashMap;
 
@@ -58,6 +59,7 @@ impl<'a> Entities<'a> {
         }
         let named = (data.events.iter().flat_map(|e| e.organizers.iter()))
             .chain(data.handover.iter().flat_map(|h| h.chairs.iter()))
+            .chain(data.chairs.iter().flat_map(|c| c.entities.iter()))
             .chain(data.groups.iter().flat_map(|g| g.chairs.iter()))
             .chain(data.groups.iter().flat_map(|g| g.participants.iter()))
             .chain(data.deliverables.iter().flat_map(|d| d.lead.iter()));
