@@ -170,6 +170,35 @@ pub enum Collection {
 }
 
 impl Collection {
+    pub const ALL: [Collection; 10] = [
+        Collection::Event,
+        Collection::Statement,
+        Collection::Member,
+        Collection::Handover,
+        Collection::Group,
+        Collection::Deliverable,
+        Collection::Objective,
+        Collection::Accomplishment,
+        Collection::Proposal,
+        Collection::Chair,
+    ];
+
+    /// Its command's name, which is what its records are called together ("events").
+    pub fn plural(self) -> &'static str {
+        match self {
+            Collection::Event => "events",
+            Collection::Statement => "statements",
+            Collection::Member => "members",
+            Collection::Handover => "handover",
+            Collection::Group => "groups",
+            Collection::Deliverable => "deliverables",
+            Collection::Objective => "objectives",
+            Collection::Accomplishment => "accomplishments",
+            Collection::Proposal => "proposals",
+            Collection::Chair => "chairs",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Collection::Event => "event",
@@ -278,13 +307,54 @@ pub struct ManArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The database file to write (replaced whole, or not at all); `-` for standard output
+    /// The file to write (replaced whole, or not at all); `-` for standard output. Its
+    /// extension chooses the format: .xlsx a workbook, .html a page, .sqlite or .db (or none)
+    /// a database
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+    /// What to write [default: from FILE's extension, else sqlite]
+    #[arg(short, long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ExportFormat>,
     /// Also write datasette's metadata (title, source, licence, what every table and column
-    /// holds) to META, for `datasette FILE -m META`
+    /// holds) to META, for `datasette FILE -m META` (sqlite only)
     #[arg(long, value_name = "META")]
     pub metadata: Option<PathBuf>,
+}
+
+/// What `gmg export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A SQLite database: a table per collection, the links and the report's paragraphs
+    Sqlite,
+    /// An Excel workbook: a sheet per collection, the links as columns of ids
+    Xlsx,
+    /// One self-contained web page: the overview, the timeline, every collection and the
+    /// report's text, each quote linked to its paragraph
+    Html,
+}
+
+impl ExportFormat {
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Sqlite => "sqlite",
+            ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Html => "html",
+        }
+    }
+
+    /// The format a file name's extension asks for; `None` for an extension of another
+    /// kind of file. A name without one is a database, as it always was.
+    pub fn from_path(path: &std::path::Path) -> Option<ExportFormat> {
+        let Some(ext) = path.extension() else {
+            return Some(ExportFormat::Sqlite);
+        };
+        match ext.to_str()?.to_ascii_lowercase().as_str() {
+            "sqlite" | "sqlite3" | "db" | "db3" => Some(ExportFormat::Sqlite),
+            "xlsx" => Some(ExportFormat::Xlsx),
+            "html" | "htm" => Some(ExportFormat::Html),
+            _ => None,
+        }
+    }
 }
 
 /// The listings' output options, less those that choose, order or limit rows: the query does

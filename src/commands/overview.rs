@@ -122,7 +122,7 @@ fn write(
 }
 
 /// How many records each collection holds, and what that means in a phrase.
-fn counts(d: &Dataset) -> Vec<(usize, &'static str, String)> {
+pub fn counts(d: &Dataset) -> Vec<(usize, &'static str, String)> {
     let year = d.report.year;
     let spans: Vec<_> = d.events.iter().filter_map(|e| e.span).collect();
     let undated = d.events.len() - spans.len();

@@ -10,7 +10,7 @@ use crate::commands::list::{event_only, location, print, shared, Shape};
 use crate::dataset::{self, Origin};
 use crate::exit::UsageError;
 use crate::filter::{Filter, Period};
-use crate::model::{year_bounds, DateSpan, Event, Statement};
+use crate::model::{year_bounds, Dataset, DateSpan, Event, Statement};
 use crate::output::layout::fill;
 use crate::output::svg::{self, Bars, Group};
 use crate::output::{count, Destination, Style};
@@ -98,19 +98,32 @@ pub fn run(data: Option<&Path>, args: &TimelineArgs) -> anyhow::Result<()> {
 
     match dest.style.format {
         Format::Table => dest.write(|out, style| chart(&counts, style, out)),
-        Format::Svg => {
-            let report = &loaded.report;
-            let source = format!(
-                "Source: {}, {} ({}); gmg {}",
-                report.title,
-                report.year,
-                report.chair,
-                env!("CARGO_PKG_VERSION")
-            );
-            dest.write(|out, _| svg_chart(&counts, source, out))
-        }
+        Format::Svg => dest.write(|out, _| svg_chart(&counts, source_line(&loaded), out)),
         _ => print(counts.months.iter().collect(), &shape, dest),
     }
+}
+
+/// The chart of the report's year, every event and statement counted, as SVG (what
+/// `gmg timeline -f svg` writes).
+pub fn year_svg(data: &Dataset, out: &mut dyn Write) -> io::Result<()> {
+    let counts = tally(
+        data.report.year,
+        data.events.iter().filter_map(|e| e.span.as_ref()),
+        data.statements.iter().map(|s| &s.span),
+    );
+    svg_chart(&counts, source_line(data), out)
+}
+
+/// The chart's last line: where its counts come from.
+fn source_line(data: &Dataset) -> String {
+    let report = &data.report;
+    format!(
+        "Source: {}, {} ({}); gmg {}",
+        report.title,
+        report.year,
+        report.chair,
+        env!("CARGO_PKG_VERSION")
+    )
 }
 
 /// Counts each record in every month of `year` it is in, by the same rule as

@@ -21,7 +21,7 @@ mod raw;
 mod source;
 
 pub use check::{parse_iso_date, Problems};
-pub use paragraphs::{annotate, Paragraph};
+pub use paragraphs::{annotate, Annotated, Paragraph};
 pub use parse::parse;
 pub use quote::{missing_quotes, passage};
 pub use source::{read, Origin};

@@ -238,6 +238,17 @@ pub struct Annotated {
     /// How many quotes of the dataset are not in the report at all (a `--data` file drawn
     /// from another text; `gmg validate` lists them).
     pub not_found: usize,
+    /// Where each quote lies, in the order of [`citations`]: the numbers of its paragraphs,
+    /// none for a quote the report does not hold.
+    pub located: Vec<Located>,
+}
+
+/// The paragraphs one quote of one record lies in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located {
+    pub id: Text,
+    pub quote: Text,
+    pub paragraphs: Vec<usize>,
 }
 
 impl Annotated {
@@ -275,7 +286,9 @@ pub fn annotate(report: &str, data: &Dataset) -> Annotated {
         first..=last
     };
     let mut not_found = 0;
+    let mut located = Vec::new();
     for c in citations(data) {
+        let mut numbers = Vec::new();
         let quote = normalize(c.quote);
         let places: Vec<_> = if quote.is_empty() {
             Vec::new()
@@ -286,6 +299,11 @@ pub fn annotate(report: &str, data: &Dataset) -> Annotated {
         };
         if places.is_empty() {
             not_found += 1;
+            located.push(Located {
+                id: Text::from(c.id.to_string()),
+                quote: Text::from(c.quote.to_string()),
+                paragraphs: numbers,
+            });
             continue;
         }
         let in_section = |r: &std::ops::RangeInclusive<usize>| {
@@ -297,12 +315,19 @@ pub fn annotate(report: &str, data: &Dataset) -> Annotated {
                 if !p.records.iter().any(|r| r == c.id) {
                     p.records.push(Text::from(c.id.to_string()));
                 }
+                numbers.push(p.number);
             }
         }
+        located.push(Located {
+            id: Text::from(c.id.to_string()),
+            quote: Text::from(c.quote.to_string()),
+            paragraphs: numbers,
+        });
     }
     Annotated {
         paragraphs,
         not_found,
+        located,
     }
 }
 

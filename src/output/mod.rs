@@ -16,6 +16,7 @@ pub use crate::terminal::stderr_width;
 use crate::terminal::width_decision;
 pub use layout::Flow;
 pub use sink::{same_file, Sink};
+pub use svg::escape as escape_markup;
 pub use table::{hidden_note, plain as plain_table, PlainColumn};
 
 use std::borrow::Cow;
@@ -158,6 +159,11 @@ pub trait RowSource {
     fn skip(&mut self) -> io::Result<bool> {
         Ok(self.next()?.is_some())
     }
+}
+
+/// Grids as the sheets of one Excel workbook, named as given (`gmg export FILE.xlsx`).
+pub fn workbook(sheets: &[(&str, &dyn Grid)], out: &mut dyn Write) -> io::Result<()> {
+    xlsx::book(sheets, out)
 }
 
 /// A grid's rows, as a source.

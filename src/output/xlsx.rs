@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use chrono::Datelike;
 use rust_xlsxwriter::{ExcelDateTime, Format as CellFormat, Workbook, Worksheet, XlsxError};
 
-use super::RowSource;
+use super::{Grid, GridRows, RowSource};
 use crate::record::{cell_text, Cell};
 
 /// Column widths, in characters: wide enough for a date or an id, narrow enough that a
@@ -27,6 +27,22 @@ pub fn render(
 ) -> io::Result<()> {
     let mut workbook = Workbook::new();
     write_sheet(workbook.add_worksheet(), names, sheet, rows, shown)?;
+    let bytes = workbook.save_to_buffer().map_err(xlsx_error)?;
+    out.write_all(&bytes)
+}
+
+/// A workbook of several grids, one sheet each, named as given.
+pub fn book(sheets: &[(&str, &dyn Grid)], out: &mut dyn Write) -> io::Result<()> {
+    let mut workbook = Workbook::new();
+    for (name, grid) in sheets {
+        let names: Vec<&str> = (0..grid.columns()).map(|c| grid.name(c)).collect();
+        let mut rows = GridRows {
+            grid: *grid,
+            row: 0,
+        };
+        let shown = |r, c| grid.shown(r, c);
+        write_sheet(workbook.add_worksheet(), &names, name, &mut rows, &shown)?;
+    }
     let bytes = workbook.save_to_buffer().map_err(xlsx_error)?;
     out.write_all(&bytes)
 }

@@ -4,6 +4,8 @@
 mod card;
 mod links;
 
+pub use links::Link;
+
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
@@ -23,7 +25,7 @@ use card::Card;
 
 /// A record found by id.
 #[derive(Clone, Copy)]
-enum Found<'a> {
+pub enum Found<'a> {
     Event(&'a Event),
     Statement(&'a Statement),
     Member(&'a Member),
@@ -38,7 +40,7 @@ enum Found<'a> {
 
 impl<'a> Found<'a> {
     /// Every record of the dataset, collection by collection.
-    fn all(data: &'a Dataset) -> impl Iterator<Item = Found<'a>> {
+    pub fn all(data: &'a Dataset) -> impl Iterator<Item = Found<'a>> {
         (data.events.iter().map(Found::Event))
             .chain(data.statements.iter().map(Found::Statement))
             .chain(data.members.iter().map(Found::Member))
@@ -52,7 +54,7 @@ impl<'a> Found<'a> {
     }
 
     /// The record's id (a member's acronym).
-    fn key(self) -> &'a str {
+    pub fn key(self) -> &'a str {
         match self {
             Found::Event(r) => r.key(),
             Found::Statement(r) => r.key(),
@@ -67,76 +69,39 @@ impl<'a> Found<'a> {
         }
     }
 
+    /// The records linked to this one: by its own fields, and the objectives,
+    /// accomplishments, proposals and Chairs that name it.
+    pub fn links(self, data: &'a Dataset, index: &Entities<'a>) -> Vec<Link<'a>> {
+        let mut found = match self {
+            Found::Event(e) => links::of_event(data, e),
+            Found::Statement(s) => links::of_statement(data, s),
+            Found::Member(m) => links::of_member(data, index, m),
+            Found::Handover(h) => links::of_handover(data, index, h),
+            Found::Group(g) => links::of_group(data, index, g),
+            Found::Deliverable(d) => links::of_deliverable(data, index, d),
+            Found::Objective(o) => links::of_objective(data, o),
+            Found::Accomplishment(a) => links::of_accomplishment(data, a),
+            Found::Proposal(p) => links::of_proposal(data, p),
+            Found::Chair(c) => links::of_chair(data, index, c),
+        };
+        found.extend(links::intentions(data, self.key()));
+        found
+    }
+
     /// The card that shows the record, with its links.
     fn card(self, data: &'a Dataset) -> Card<'a> {
-        let index = Entities::new(data);
-        // Every card also links the objectives, accomplishments, proposals and Chairs that
-        // name the record.
-        let with = |mut links: Vec<links::Link<'a>>| {
-            links.extend(links::intentions(data, self.key()));
-            links
-        };
+        let links = self.links(data, &Entities::new(data));
         match self {
-            Found::Event(e) => Card::new(
-                Collection::Event,
-                e,
-                with(links::of_event(data, e)),
-                &e.also,
-            ),
-            Found::Statement(s) => Card::new(
-                Collection::Statement,
-                s,
-                with(links::of_statement(data, s)),
-                &s.also,
-            ),
-            Found::Member(m) => Card::new(
-                Collection::Member,
-                m,
-                with(links::of_member(data, &index, m)),
-                &m.also,
-            ),
-            Found::Handover(h) => Card::new(
-                Collection::Handover,
-                h,
-                with(links::of_handover(data, &index, h)),
-                &[],
-            ),
-            Found::Group(g) => Card::new(
-                Collection::Group,
-                g,
-                with(links::of_group(data, &index, g)),
-                &g.also,
-            ),
-            Found::Deliverable(d) => Card::new(
-                Collection::Deliverable,
-                d,
-                with(links::of_deliverable(data, &index, d)),
-                &d.also,
-            ),
-            Found::Objective(o) => Card::new(
-                Collection::Objective,
-                o,
-                with(links::of_objective(data, o)),
-                &o.also,
-            ),
-            Found::Accomplishment(a) => Card::new(
-                Collection::Accomplishment,
-                a,
-                with(links::of_accomplishment(data, a)),
-                &a.also,
-            ),
-            Found::Proposal(p) => Card::new(
-                Collection::Proposal,
-                p,
-                with(links::of_proposal(data, p)),
-                &p.also,
-            ),
-            Found::Chair(c) => Card::new(
-                Collection::Chair,
-                c,
-                with(links::of_chair(data, &index, c)),
-                &c.also,
-            ),
+            Found::Event(e) => Card::new(Collection::Event, e, links, &e.also),
+            Found::Statement(s) => Card::new(Collection::Statement, s, links, &s.also),
+            Found::Member(m) => Card::new(Collection::Member, m, links, &m.also),
+            Found::Handover(h) => Card::new(Collection::Handover, h, links, &[]),
+            Found::Group(g) => Card::new(Collection::Group, g, links, &g.also),
+            Found::Deliverable(d) => Card::new(Collection::Deliverable, d, links, &d.also),
+            Found::Objective(o) => Card::new(Collection::Objective, o, links, &o.also),
+            Found::Accomplishment(a) => Card::new(Collection::Accomplishment, a, links, &a.also),
+            Found::Proposal(p) => Card::new(Collection::Proposal, p, links, &p.also),
+            Found::Chair(c) => Card::new(Collection::Chair, c, links, &c.also),
         }
     }
 }

@@ -1,41 +1,32 @@
-//! `gmg export FILE`: the dataset as a SQLite database file, built in memory and written
-//! whole through the same sink as `-o` (a regular file is replaced only when all is written);
-//! with `--metadata`, datasette's description of it beside.
+//! The dataset as a SQLite database file, built in memory and written whole; with
+//! `--metadata`, datasette's description of it beside.
 
-use std::io::{self, IsTerminal};
 use std::path::Path;
 
 use anyhow::Context;
 use rusqlite::Connection;
 use serde_json::{json, Map, Value};
 
-use crate::cli::ExportArgs;
 use crate::database::{self, describe};
-use crate::dataset::{self, Origin};
-use crate::exit::UsageError;
+use crate::dataset::Origin;
+use crate::model::Dataset;
 use crate::output::Sink;
 
 /// What datasette shows as the licence: the code's, and whose the quoted text is.
 const LICENSE: &str =
     "gmg's code: MIT OR Apache-2.0; the report's text, quoted verbatim, is UN Women's";
 
-pub fn run(data: Option<&Path>, args: &ExportArgs) -> anyhow::Result<()> {
-    let to_stdout = args.file.as_os_str() == "-";
-    if to_stdout && io::stdout().is_terminal() {
-        return Err(UsageError::other(
-            "a SQLite database is binary, and standard output is a terminal: give a file name (gmg export gmg.sqlite) or redirect it".to_string(),
-        )
-        .into());
-    }
-    let sink = Sink::open((!to_stdout).then_some(args.file.as_path()))?;
-    let meta_sink = args
-        .metadata
-        .as_deref()
-        .map(|m| Sink::open(Some(m)))
-        .transpose()?;
-    let origin = Origin::from_option(data);
-    let loaded = dataset::load(&origin)?;
-    let conn = super::sql::database(&loaded, &origin, true).context("cannot build the database")?;
+/// Writes the database to `sink`, and datasette's metadata to `meta` if given; `file` is
+/// the name the database is written under (`-` for standard output).
+pub fn write(
+    loaded: &Dataset,
+    origin: &Origin,
+    file: &Path,
+    sink: Sink,
+    meta: Option<Sink>,
+) -> anyhow::Result<()> {
+    let conn = crate::commands::sql::database(loaded, origin, true)
+        .context("cannot build the database")?;
     let bytes = conn
         .serialize("main")
         .context("cannot serialise the database")?;
@@ -43,17 +34,17 @@ pub fn run(data: Option<&Path>, args: &ExportArgs) -> anyhow::Result<()> {
         out.write_all(&bytes)?;
         out.flush()
     })?;
-    let Some(meta_sink) = meta_sink else {
+    let Some(meta) = meta else {
         return Ok(());
     };
     // datasette names a database after its file; standard output has none.
-    let name = match args.file.file_stem() {
-        Some(stem) if !to_stdout => stem.to_string_lossy().into_owned(),
+    let name = match file.file_stem() {
+        Some(stem) if file.as_os_str() != "-" => stem.to_string_lossy().into_owned(),
         _ => "gmg".to_string(),
     };
-    let meta = metadata(&conn, &name).context("cannot describe the database")?;
-    let text = serde_json::to_string_pretty(&meta)?;
-    meta_sink.write(|out| {
+    let described = metadata(&conn, &name).context("cannot describe the database")?;
+    let text = serde_json::to_string_pretty(&described)?;
+    meta.write(|out| {
         out.write_all(text.as_bytes())?;
         out.write_all(b"\n")?;
         out.flush()

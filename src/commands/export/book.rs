@@ -1,0 +1,272 @@
+//! The whole dataset as the workbook and the page show it: every collection with all its
+//! fields, in the listings' order, and each record's links to the records of other
+//! collections (`gmg show`'s links).
+
+use crate::cli::Collection;
+use crate::commands::show::{Found, Link};
+use crate::model::{Dataset, Entities};
+use crate::output::{Flow, Grid, Rows};
+use crate::record::{Cell, Record, LIST_SEPARATOR};
+
+/// One collection, whole.
+pub struct Sheet<'a> {
+    pub collection: Collection,
+    /// Every record, every field; the first field is the record's key.
+    pub grid: Box<dyn Grid + 'a>,
+    /// The fields a listing shows when `--fields` is not given.
+    pub brief: &'static [&'static str],
+    /// The records' keys, row by row.
+    pub keys: Vec<&'a str>,
+    /// The records each row links to, row by row.
+    pub links: Vec<Vec<Link<'a>>>,
+}
+
+/// Every collection of `data`, in the order of the commands.
+pub fn sheets(data: &Dataset) -> Vec<Sheet<'_>> {
+    let index = Entities::new(data);
+    vec![
+        sheet(data, &index, Collection::Event, &data.events, Found::Event),
+        sheet(
+            data,
+            &index,
+            Collection::Statement,
+            &data.statements,
+            Found::Statement,
+        ),
+        sheet(
+            data,
+            &index,
+            Collection::Member,
+            &data.members,
+            Found::Member,
+        ),
+        sheet(
+            data,
+            &index,
+            Collection::Handover,
+            &data.handover,
+            Found::Handover,
+        ),
+        sheet(data, &index, Collection::Group, &data.groups, Found::Group),
+        sheet(
+            data,
+            &index,
+            Collection::Deliverable,
+            &data.deliverables,
+            Found::Deliverable,
+        ),
+        sheet(
+            data,
+            &index,
+            Collection::Objective,
+            &data.objectives,
+            Found::Objective,
+        ),
+        sheet(
+            data,
+            &index,
+            Collection::Accomplishment,
+            &data.accomplishments,
+            Found::Accomplishment,
+        ),
+        sheet(
+            data,
+            &index,
+            Collection::Proposal,
+            &data.proposals,
+            Found::Proposal,
+        ),
+        sheet(data, &index, Collection::Chair, &data.chairs, Found::Chair),
+    ]
+}
+
+fn sheet<'a, R: Record>(
+    data: &'a Dataset,
+    index: &Entities<'a>,
+    collection: Collection,
+    records: &'a [R],
+    found: fn(&'a R) -> Found<'a>,
+) -> Sheet<'a> {
+    let mut records: Vec<&'a R> = records.iter().collect();
+    records.sort_by(|a, b| a.default_order(b));
+    let keys = records.iter().map(|r| r.key()).collect();
+    let links = records
+        .iter()
+        .map(|r| found(r).links(data, index))
+        .collect();
+    Sheet {
+        collection,
+        grid: Box::new(Whole {
+            records,
+            fields: (0..R::FIELDS.len()).collect(),
+        }),
+        brief: R::BRIEF,
+        keys,
+        links,
+    }
+}
+
+/// Records with all their fields, held.
+struct Whole<'a, R> {
+    records: Vec<&'a R>,
+    fields: Vec<usize>,
+}
+
+impl<R: Record> Whole<'_, R> {
+    fn as_rows(&self) -> Rows<'_, R> {
+        Rows {
+            records: &self.records,
+            fields: &self.fields,
+            kept: &[],
+        }
+    }
+}
+
+impl<R: Record> Grid for Whole<'_, R> {
+    fn plural(&self) -> &str {
+        R::PLURAL
+    }
+    fn columns(&self) -> usize {
+        self.fields.len()
+    }
+    fn rows(&self) -> usize {
+        self.records.len()
+    }
+    fn name(&self, column: usize) -> &str {
+        R::FIELDS[column]
+    }
+    fn cell(&self, row: usize, column: usize) -> Cell<'_> {
+        self.records[row].cell(column)
+    }
+    fn flow(&self, column: usize) -> Flow {
+        R::flow(column)
+    }
+    fn rank(&self, column: usize) -> usize {
+        R::rank(column)
+    }
+    fn shown(&self, row: usize, column: usize) -> Option<String> {
+        self.as_rows().shown(row, column)
+    }
+}
+
+/// A sheet with a column of linked ids per collection it links to (`linked_events`), for
+/// the workbook: ids in the order of the links, each once.
+pub struct WithLinks<'s, 'a> {
+    sheet: &'s Sheet<'a>,
+    names: Vec<String>,
+    /// Row by row, column by column: the ids joined as lists are in flat formats.
+    ids: Vec<Vec<String>>,
+}
+
+impl<'s, 'a> WithLinks<'s, 'a> {
+    pub fn new(sheet: &'s Sheet<'a>) -> Self {
+        let linked: Vec<Collection> = Collection::ALL
+            .into_iter()
+            .filter(|c| sheet.links.iter().flatten().any(|l| l.kind == *c))
+            .collect();
+        let ids = sheet
+            .links
+            .iter()
+            .map(|links| {
+                linked
+                    .iter()
+                    .map(|c| {
+                        let mut ids: Vec<&str> = Vec::new();
+                        for l in links.iter().filter(|l| l.kind == *c) {
+                            if !ids.contains(&l.id) {
+                                ids.push(l.id);
+                            }
+                        }
+                        ids.join(LIST_SEPARATOR)
+                    })
+                    .collect()
+            })
+            .collect();
+        WithLinks {
+            sheet,
+            names: linked
+                .iter()
+                .map(|c| format!("linked_{}", c.plural()))
+                .collect(),
+            ids,
+        }
+    }
+
+    fn own(&self) -> usize {
+        self.sheet.grid.columns()
+    }
+}
+
+impl Grid for WithLinks<'_, '_> {
+    fn plural(&self) -> &str {
+        self.sheet.grid.plural()
+    }
+    fn columns(&self) -> usize {
+        self.own() + self.names.len()
+    }
+    fn rows(&self) -> usize {
+        self.sheet.grid.rows()
+    }
+    fn name(&self, column: usize) -> &str {
+        match column.checked_sub(self.own()) {
+            Some(c) => &self.names[c],
+            None => self.sheet.grid.name(column),
+        }
+    }
+    fn cell(&self, row: usize, column: usize) -> Cell<'_> {
+        match column.checked_sub(self.own()) {
+            Some(c) if self.ids[row][c].is_empty() => Cell::Null,
+            Some(c) => Cell::Text(&self.ids[row][c]),
+            None => self.sheet.grid.cell(row, column),
+        }
+    }
+    fn flow(&self, column: usize) -> Flow {
+        match column.checked_sub(self.own()) {
+            Some(_) => Flow::Wrap,
+            None => self.sheet.grid.flow(column),
+        }
+    }
+    fn rank(&self, column: usize) -> usize {
+        match column.checked_sub(self.own()) {
+            Some(_) => usize::MAX,
+            None => self.sheet.grid.rank(column),
+        }
+    }
+    fn shown(&self, row: usize, column: usize) -> Option<String> {
+        match column.checked_sub(self.own()) {
+            Some(_) => None,
+            None => self.sheet.grid.shown(row, column),
+        }
+    }
+}
+
+/// Rows of text under names: what the workbook's first sheet says about it.
+pub struct Plain {
+    pub plural: &'static str,
+    pub names: Vec<&'static str>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Grid for Plain {
+    fn plural(&self) -> &str {
+        self.plural
+    }
+    fn columns(&self) -> usize {
+        self.names.len()
+    }
+    fn rows(&self) -> usize {
+        self.rows.len()
+    }
+    fn name(&self, column: usize) -> &str {
+        self.names[column]
+    }
+    fn cell(&self, row: usize, column: usize) -> Cell<'_> {
+        Cell::Text(&self.rows[row][column])
+    }
+    fn flow(&self, _column: usize) -> Flow {
+        Flow::Wrap
+    }
+    fn rank(&self, column: usize) -> usize {
+        column
+    }
+}
