@@ -9,7 +9,7 @@
 //! `--data` file's `<script>` would be text even if an escape were missed. The page reads
 //! without JavaScript; the script adds a filter box and sortable columns to each table.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write as _};
 
 use anyhow::Context;
@@ -136,7 +136,8 @@ fn write_page(h: &mut String, data: &Dataset, origin: &Origin, chart: &str) -> f
     for sheet in &sheets {
         records_section(h, sheet, &places)?;
     }
-    report_section(h, &annotated)?;
+    let rows: HashSet<&str> = sheets.iter().flat_map(|s| s.keys.iter().copied()).collect();
+    report_section(h, &annotated, &rows)?;
     writeln!(h, "</main>")?;
     writeln!(
         h,
@@ -338,7 +339,9 @@ fn links(h: &mut String, links: &[Link<'_>]) -> fmt::Result {
     write!(h, "</ul>")
 }
 
-fn report_section(h: &mut String, annotated: &Annotated) -> fmt::Result {
+/// The report's paragraphs; `rows` are the ids of the records the page has rows for (an
+/// entity the data describes outside the collections is named without a link).
+fn report_section(h: &mut String, annotated: &Annotated, rows: &HashSet<&str>) -> fmt::Result {
     writeln!(
         h,
         "<section id=\"report\" class=\"report\">\n<h2>The report</h2>\n<p>The text of the report as gmg reads it (markup dropped), one anchor per paragraph (¶). Under each paragraph, the records that quote it.</p>"
@@ -356,7 +359,11 @@ fn report_section(h: &mut String, annotated: &Annotated) -> fmt::Result {
             write!(h, "<span class=\"by\">Quoted by ")?;
             for (i, id) in p.records.iter().enumerate() {
                 let sep = if i > 0 { ", " } else { "" };
-                write!(h, "{sep}<a href=\"#{}\">{}</a>", anchor(id), esc(id))?;
+                if rows.contains(&**id) {
+                    write!(h, "{sep}<a href=\"#{}\">{}</a>", anchor(id), esc(id))?;
+                } else {
+                    write!(h, "{sep}{}", esc(id))?;
+                }
             }
             write!(h, "</span>")?;
         }
