@@ -14,6 +14,21 @@ pub fn gmg() -> Command {
     cmd
 }
 
+/// The commands that list a collection, in the order `gmg --help` gives them: the tables
+/// of `gmg export`'s database and the sheets of its workbook after `about`.
+pub const COLLECTIONS: [&str; 10] = [
+    "events",
+    "statements",
+    "members",
+    "handover",
+    "groups",
+    "deliverables",
+    "objectives",
+    "accomplishments",
+    "proposals",
+    "chairs",
+];
+
 /// The path of the gmg binary.
 pub fn bin() -> String {
     assert_cmd::cargo::cargo_bin("gmg").display().to_string()
