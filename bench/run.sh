@@ -10,6 +10,8 @@
 #      to /dev/null as CSV, and of one 100 MB blob written as hex.
 #   6. a wide cell piped: a table with no COLUMNS of a title of 100 kB, 1 MB and 10 MB of
 #      words (which comfy-table alone re-wrapped in quadratic time), linear in its length.
+#   7. gmg export: time, peak memory and size of the workbook, the page and the database, for
+#      the embedded data and the synthetic data of the sizes up to 100k.
 # Needs hyperfine, jq and GNU time (Debian: apt-get install hyperfine jq time).
 # Usage: bench/run.sh            (SIZES="10000 100000" bench/run.sh for a shorter run)
 set -euo pipefail
@@ -117,3 +119,27 @@ for bytes in 100000 1000000 10000000; do
         "$(awk -v s="$took" -v n="$bytes" 'BEGIN { printf "%.1f ms", s * 1e9 / n }')"
 done
 echo "target: the time per MB stays flat or falls (linear; one line per record, the cell cut)"
+
+echo
+printf '%-10s %-7s %10s %10s %10s\n' data export seconds "peak MB" "file MB"
+export_one() {
+    local label=$1 ext=$2; shift 2
+    local out="$work/export.$ext"
+    local took
+    took=$(/usr/bin/time -f '%e %M' "$gmg" "$@" export "$out" 2>&1 >/dev/null | tail -1)
+    read -r secs kb <<<"$took"
+    printf '%-10s %-7s %10s %10.1f %10.1f\n' "$label" "$ext" "$secs" \
+        "$(awk -v k="$kb" 'BEGIN { print k * 1024 / 1e6 }')" \
+        "$(awk -v b="$(stat -c %s "$out")" 'BEGIN { print b / 1e6 }')"
+    rm -f "$out"
+}
+for ext in html xlsx sqlite; do
+    export_one embedded "$ext"
+done
+for n in $sizes; do
+    [ "$n" -le 100000 ] || continue
+    for ext in html xlsx sqlite; do
+        export_one "$n" "$ext" --data "$work/synth-$n.ron"
+    done
+done
+echo "target: time and memory growing linearly with the data (a workbook and a page are written whole)"

@@ -297,12 +297,16 @@ pub fn command() -> clap::Command {
         })
         .mut_subcommand("export", |c| {
             c.after_help(
-                "Examples:\n  gmg export gmg.sqlite\n  sqlite3 gmg.sqlite \"select id from search where search match 'gender'\"\n  gmg export - --data my-copy.ron > my-copy.sqlite\n\n\
+                "Examples:\n  gmg export gmg.sqlite\n  sqlite3 gmg.sqlite \"select id from search where search match 'gender'\"\n  gmg export - --data my-copy.ron > my-copy.sqlite\n  gmg export gmg.xlsx\n  gmg export gmg.html\n\n\
                  The database has one table per collection, link tables for lists (organisers, \
                  Chairs, co-chairs, participants, leads, other passages) with foreign keys to the \
                  members and records they name, a full-text index (search) and views \
                  (statement_events, member_roles, deliverable_summary). `gmg sql --schema` prints \
-                 it. A file is replaced whole, or not at all, as with -o.",
+                 it. The workbook has a sheet about itself, then a sheet per collection, every \
+                 field, and a linked_<collection> column of ids per collection its records link \
+                 to. The page holds the overview, the year's chart, a table per collection and \
+                 the report's text, each quote linked to its paragraph; it needs nothing else to \
+                 open. A file is replaced whole, or not at all, as with -o.",
             )
         })
         .mut_subcommand("sql", |c| {

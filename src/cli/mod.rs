@@ -109,7 +109,7 @@ pub enum Command {
     Read(ReadArgs),
     /// Check a dataset: dates, ids, links, and every quote against the report
     Validate(ValidateArgs),
-    /// Write the dataset as a SQLite database (tables, links, full-text search, views)
+    /// Write the whole dataset as a SQLite database, an Excel workbook or a web page
     Export(ExportArgs),
     /// Run one read-only SQL query over the dataset and print the result
     Sql(SqlArgs),
