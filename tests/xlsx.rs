@@ -103,7 +103,8 @@ fn row<'a>(sheet: &'a Value, key: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no row {key} in {}", sheet["name"]))
 }
 
-/// The ids of a `linked_` cell, in order (none where the cell is empty).
+/// The ids a cell lists, joined by "; " (a `linked_` column's, or a list field's such as a
+/// deliverable's lead), in order; none where the cell is empty.
 fn ids(cell: &Value) -> Vec<&str> {
     cell["value"]
         .as_str()
@@ -255,7 +256,18 @@ fn the_export_is_an_about_sheet_then_a_sheet_per_collection() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let book = &books(&[&export(dir.path(), &[])])[0];
+    let file = export(dir.path(), &[]);
+    // The same workbook down a pipe (`gmg export - -f xlsx`).
+    let out = gmg()
+        .args(["export", "-", "-f", "xlsx"])
+        .output()
+        .expect("gmg runs");
+    assert!(out.status.success());
+    let piped = dir.path().join("piped.xlsx");
+    std::fs::write(&piped, &out.stdout).unwrap();
+    let books = books(&[&file, &piped]);
+    assert_eq!(books[0], books[1]);
+    let book = &books[0];
     let names: Vec<&str> = book["sheets"]
         .as_array()
         .unwrap()
