@@ -16,7 +16,7 @@ use serde_json::Value;
 /// What a page holds, as Python's HTML parser reads it: every id, every local and outside
 /// reference, the scripts, event-handler attributes, the column heads of the records tables, each records table's rows (with each
 /// row's quote links), each paragraph with its "quoted by" links, the title, the filter
-/// boxes and sort buttons the script adds, and the whole text.
+/// boxes and sort buttons the script adds, the chart's bars, and the whole text.
 const SUMMARY: &str = r##"
 import json, sys
 from html.parser import HTMLParser
@@ -29,6 +29,7 @@ class Page(HTMLParser):
         self.tables, self.paras, self.stack, self.text = [], [], [], []
         self.row = self.para = None
         self.title = None
+        self.bars = []
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         classes = (a.get("class") or "").split()
@@ -42,6 +43,8 @@ class Page(HTMLParser):
                 if (value or "").startswith("#"): self.hrefs.append(value[1:])
                 else: self.outside.append(value)
         if tag == "script": self.scripts += 1
+        if tag == "rect" and "data-month" in a:
+            self.bars.append([a["data-month"], a["data-series"], a["data-count"]])
         if tag == "div" and "filter" in classes: self.filters += 1
         if tag == "button": self.buttons += 1
         if tag == "th" and self.in_class("records"): self.heads += 1
@@ -76,7 +79,7 @@ page = Page()
 page.feed(open(sys.argv[1], encoding="utf-8").read())
 print(json.dumps({"ids": page.ids, "hrefs": page.hrefs, "outside": page.outside,
     "handlers": page.handlers, "scripts": page.scripts, "filters": page.filters,
-    "buttons": page.buttons, "heads": page.heads, "tables": page.tables, "paras": page.paras,
+    "buttons": page.buttons, "heads": page.heads, "tables": page.tables, "paras": page.paras, "bars": page.bars,
     "title": page.title, "text": " ".join(page.text)}))
 "##;
 
@@ -254,6 +257,26 @@ fn the_page_holds_every_record_each_quote_linked_to_its_paragraph() {
         page["title"],
         "Chair's Report to the Global Migration Group 2016 (UN Women): the facts, with their quotes"
     );
+
+    // The chart counts what `gmg timeline -f csv` counts.
+    let (header, months) = common::parse_delimited(&stdout(&["timeline", "-f", "csv"]), b',');
+    assert_eq!(header, ["month", "events", "statements"]);
+    let expected: Vec<Vec<String>> = months
+        .iter()
+        .flat_map(|m| {
+            [
+                vec![m[0].clone(), "events".to_string(), m[1].clone()],
+                vec![m[0].clone(), "statements".to_string(), m[2].clone()],
+            ]
+        })
+        .collect();
+    let bars: Vec<Vec<String>> = page["bars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(strings)
+        .collect();
+    assert_eq!(bars, expected);
 
     // A paragraph per paragraph of `gmg read`, anchored by its number.
     let read = json(&["read"]);

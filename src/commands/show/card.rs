@@ -26,26 +26,9 @@ impl<'a> Card<'a> {
     pub fn new<R: Record>(
         kind: Collection,
         record: &'a R,
-        mut links: Vec<Link<'a>>,
+        links: Vec<Link<'a>>,
         also: &[Source],
     ) -> Card<'a> {
-        // Grouped by relation (in the order relations first appear), each group in date
-        // order, undated last.
-        let relations: Vec<&str> = links.iter().map(|l| l.relation).collect();
-        let group = |l: &Link<'_>| relations.iter().position(|r| *r == l.relation);
-        links.sort_by(|a, b| {
-            group(a)
-                .cmp(&group(b))
-                .then_with(
-                    || match (a.span.map(|s| s.start), b.span.map(|s| s.start)) {
-                        (Some(x), Some(y)) => x.cmp(&y),
-                        (Some(_), None) => std::cmp::Ordering::Less,
-                        (None, Some(_)) => std::cmp::Ordering::Greater,
-                        (None, None) => std::cmp::Ordering::Equal,
-                    },
-                )
-                .then_with(|| a.id.cmp(b.id))
-        });
         let all: Vec<usize> = (0..R::FIELDS.len()).collect();
         let fields = all
             .iter()

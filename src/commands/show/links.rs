@@ -68,6 +68,26 @@ impl<'a> Link<'a> {
     }
 }
 
+/// Orders a record's links as every view shows them: grouped by relation (in the order
+/// relations first appear), each group in date order, undated last, then by id.
+pub fn in_order(links: &mut [Link<'_>]) {
+    let relations: Vec<&str> = links.iter().map(|l| l.relation).collect();
+    let group = |l: &Link<'_>| relations.iter().position(|r| *r == l.relation);
+    links.sort_by(|a, b| {
+        group(a)
+            .cmp(&group(b))
+            .then_with(
+                || match (a.span.map(|s| s.start), b.span.map(|s| s.start)) {
+                    (Some(x), Some(y)) => x.cmp(&y),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                },
+            )
+            .then_with(|| a.id.cmp(b.id))
+    });
+}
+
 /// The record whose id (a member's acronym) is `id`, as a link.
 fn to_id<'a>(data: &'a Dataset, relation: &'static str, id: &str) -> Option<Link<'a>> {
     let is = |key: &str| key == id;
@@ -179,12 +199,17 @@ pub fn of_statement<'a>(data: &'a Dataset, s: &Statement) -> Vec<Link<'a>> {
         .collect()
 }
 
-pub fn of_event<'a>(data: &'a Dataset, e: &Event) -> Vec<Link<'a>> {
+pub fn of_event<'a>(data: &'a Dataset, index: &Entities<'a>, e: &Event) -> Vec<Link<'a>> {
     let statements = data.statements.iter().filter(|s| s.event == e.id);
     statements
         .map(|s| Link::statement("statement delivered here", s))
         .chain(
             group(data, e.group.as_deref()).map(|g| Link::group("the group whose work it is", g)),
+        )
+        .chain(
+            members(data, index, &e.organizers)
+                .into_iter()
+                .map(|m| Link::member("organiser", m)),
         )
         .collect()
 }

@@ -70,10 +70,11 @@ impl<'a> Found<'a> {
     }
 
     /// The records linked to this one: by its own fields, and the objectives,
-    /// accomplishments, proposals and Chairs that name it.
+    /// accomplishments, proposals and Chairs that name it; in the order of
+    /// [`links::in_order`].
     pub fn links(self, data: &'a Dataset, index: &Entities<'a>) -> Vec<Link<'a>> {
         let mut found = match self {
-            Found::Event(e) => links::of_event(data, e),
+            Found::Event(e) => links::of_event(data, index, e),
             Found::Statement(s) => links::of_statement(data, s),
             Found::Member(m) => links::of_member(data, index, m),
             Found::Handover(h) => links::of_handover(data, index, h),
@@ -85,6 +86,7 @@ impl<'a> Found<'a> {
             Found::Chair(c) => links::of_chair(data, index, c),
         };
         found.extend(links::intentions(data, self.key()));
+        links::in_order(&mut found);
         found
     }
 
