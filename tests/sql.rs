@@ -5,7 +5,7 @@ mod common;
 
 use std::process::{Command, Stdio};
 
-use common::{column, fails, fixture_arg, gmg, stdout};
+use common::{column, fails, fixture_arg, gmg, stdout, COLLECTIONS};
 use rusqlite::Connection;
 
 /// Exports the dataset (embedded, or `data`) into a temporary directory and opens it.
@@ -480,18 +480,7 @@ fn each_collection_has_a_full_text_table_datasette_finds() {
     let (_dir, path, conn) = exported(None);
     // As datasette's detect_fts looks for it (0.65): a virtual FTS table whose content is
     // the table, named with double quotes.
-    for table in [
-        "events",
-        "statements",
-        "members",
-        "handover",
-        "groups",
-        "deliverables",
-        "objectives",
-        "accomplishments",
-        "proposals",
-        "chairs",
-    ] {
+    for table in COLLECTIONS {
         let found = strings(
             &conn,
             &format!(
