@@ -516,6 +516,10 @@ fn export_chooses_the_format_by_extension_and_refuses_what_it_cannot_write() {
     let page = dir.path().join("page.HTM");
     stdout(&["export", page.to_str().unwrap()]);
     assert_eq!(std::fs::read_to_string(&page).unwrap(), html);
+    // A name that is all extension is that format too.
+    let dotted = dir.path().join(".html");
+    stdout(&["export", dotted.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(&dotted).unwrap(), html);
     let book = dir.path().join("book");
     stdout(&["export", book.to_str().unwrap(), "-f", "xlsx"]);
     assert!(std::fs::read(&book).unwrap().starts_with(b"PK\x03\x04"));

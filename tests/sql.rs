@@ -190,8 +190,25 @@ fn an_export_replaces_a_file_whole_or_not_at_all() {
     let data = data.display().to_string();
     assert_eq!(
         fails(&["export", &data, "--data", &data], 2),
-        format!("error: '--output {data}' is the dataset being read ('--data {data}'): writing it would destroy the dataset\n")
+        format!("error: '<FILE> {data}' is the dataset being read ('--data {data}'): writing it would destroy the dataset\n")
     );
+    // Nor is the metadata written over the dataset, or over the database.
+    assert_eq!(
+        fails(&["export", &name, "--metadata", &data, "--data", &data], 2),
+        format!("error: '--metadata {data}' is the dataset being read ('--data {data}'): writing it would destroy the dataset\n")
+    );
+    let fresh = dir.path().join("fresh.sqlite").display().to_string();
+    let same = dir
+        .path()
+        .join(".")
+        .join("fresh.sqlite")
+        .display()
+        .to_string();
+    assert_eq!(
+        fails(&["export", &fresh, "--metadata", &same], 2),
+        format!("error: '--metadata {same}' is the file the database goes to: give the metadata another name (metadata.json)\n")
+    );
+    assert!(!std::path::Path::new(&fresh).exists());
 }
 
 #[test]

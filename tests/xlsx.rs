@@ -617,6 +617,56 @@ fn text_from_the_data_that_looks_like_a_formula_stays_text_in_the_export() {
     assert_eq!(row(sheet(&books[0], "about"), "data")[1]["value"], data);
 }
 
+#[test]
+fn what_a_workbook_cannot_hold_is_cut_and_said_or_written_as_text() {
+    if !openpyxl() {
+        return;
+    }
+    // A title longer than a cell holds, and dates before 1 March 1900 (which Excel and
+    // LibreOffice count differently), one known to the month.
+    let small = std::fs::read_to_string(common::fixture("small.ron")).unwrap();
+    let long = "word ".repeat(8000);
+    let text = small
+        .replacen(
+            "title: \"2016 IOM International Dialogue on Migration\",",
+            &format!("title: {long:?},"),
+            1,
+        )
+        .replacen("start: \"2016-02-01\"", "start: \"1899-12-01\"", 1)
+        .replacen("end: \"2016-02-29\"", "end: \"1900-02-28\"", 1);
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("d.ron");
+    std::fs::write(&data, text).unwrap();
+    let data = data.display().to_string();
+    let path = dir.path().join("e.xlsx");
+    let out = gmg()
+        .args(["events", "--data", &data, "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "note: 1 text (events row 2 title) longer than a cell holds (32,767 characters) was cut, with \"…\"; csv and json hold the whole text\n"
+    );
+    let sheet = read(&path);
+    let title = &row(&sheet, "idm")[column(&sheet, "title")];
+    let kept: String = long.chars().take(32_766).collect();
+    assert_eq!(title["value"], format!("{kept}…"));
+    let retreat = row(&sheet, "retreat");
+    let (start, end) = (column(&sheet, "start"), column(&sheet, "end"));
+    assert_eq!(
+        (&retreat[start]["value"], &retreat[start]["type"]),
+        (&"1899-12".into(), &"s".into())
+    );
+    assert_eq!(
+        (&retreat[end]["value"], &retreat[end]["type"]),
+        (&"1900-02".into(), &"s".into())
+    );
+    // The other dates are date cells.
+    assert_eq!(row(&sheet, "idm")[start]["date"], true);
+}
+
 fn soffice() -> bool {
     let ok = std::process::Command::new("soffice")
         .arg("--version")

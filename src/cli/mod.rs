@@ -120,8 +120,9 @@ pub enum Command {
 }
 
 impl Command {
-    /// The file `-o` names, for the commands that take it.
-    pub fn output(&self) -> Option<&std::path::Path> {
+    /// The files the command writes, each with the option that names it: `-o`'s for the
+    /// commands that take it; `gmg export`'s FILE and META.
+    pub fn outputs(&self) -> Vec<(&'static str, &std::path::Path)> {
         let args = match self {
             Command::Events(a) => &a.output,
             Command::Statements(a) => &a.output,
@@ -138,10 +139,16 @@ impl Command {
             Command::Timeline(a) => &a.output,
             Command::Read(a) => &a.output,
             Command::Sql(a) => &a.output,
-            Command::Export(a) => return Some(&a.file),
-            _ => return None,
+            Command::Export(a) => {
+                let meta = a.metadata.as_deref().map(|m| ("--metadata", m));
+                return [("<FILE>", a.file.as_path())]
+                    .into_iter()
+                    .chain(meta)
+                    .collect();
+            }
+            _ => return Vec::new(),
         };
-        args.file()
+        args.file().map(|f| ("--output", f)).into_iter().collect()
     }
 }
 
@@ -344,11 +351,13 @@ impl ExportFormat {
 
     /// The format a file name's extension asks for; `None` for an extension of another
     /// kind of file. A name without one is a database, as it always was.
+    /// A name that is all extension (`.html`) asks for it too.
     pub fn from_path(path: &std::path::Path) -> Option<ExportFormat> {
-        let Some(ext) = path.extension() else {
+        let name = path.file_name()?.to_string_lossy();
+        let Some((_, ext)) = name.rsplit_once('.') else {
             return Some(ExportFormat::Sqlite);
         };
-        match ext.to_str()?.to_ascii_lowercase().as_str() {
+        match ext.to_ascii_lowercase().as_str() {
             "sqlite" | "sqlite3" | "db" | "db3" => Some(ExportFormat::Sqlite),
             "xlsx" => Some(ExportFormat::Xlsx),
             "html" | "htm" => Some(ExportFormat::Html),

@@ -33,10 +33,15 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
     let data = cli.data_path();
     let data = data.as_deref();
     // Writing over the dataset being read would destroy it: refuse before anything is read.
-    if let (Some(output), Some(data)) = (cli.command.as_ref().and_then(Command::output), data) {
-        if same_file(output, data) {
+    let outputs = cli
+        .command
+        .as_ref()
+        .map(Command::outputs)
+        .unwrap_or_default();
+    if let Some(data) = data {
+        if let Some((option, output)) = outputs.iter().find(|(_, o)| same_file(o, data)) {
             return Err(UsageError::other(format!(
-                "'--output {}' is the dataset being read ('--data {}'): writing it would destroy the dataset",
+                "'{option} {}' is the dataset being read ('--data {}'): writing it would destroy the dataset",
                 crate::text::path(output),
                 crate::text::path(data)
             ))

@@ -287,6 +287,8 @@ pub fn annotate(report: &str, data: &Dataset) -> Annotated {
     };
     let mut not_found = 0;
     let mut located = Vec::new();
+    // The records each paragraph lists already, by paragraph index: each once.
+    let mut listed = std::collections::HashSet::new();
     for c in citations(data) {
         let mut numbers = Vec::new();
         let quote = normalize(c.quote);
@@ -311,8 +313,8 @@ pub fn annotate(report: &str, data: &Dataset) -> Annotated {
         };
         let (own, elsewhere): (Vec<_>, Vec<_>) = places.into_iter().partition(in_section);
         for place in if own.is_empty() { elsewhere } else { own } {
-            for p in &mut paragraphs[place] {
-                if !p.records.iter().any(|r| r == c.id) {
+            for (i, p) in place.clone().zip(&mut paragraphs[place]) {
+                if listed.insert((i, c.id)) {
                     p.records.push(Text::from(c.id.to_string()));
                 }
                 numbers.push(p.number);

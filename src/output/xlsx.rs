@@ -1,6 +1,11 @@
 //! An Excel workbook through rust_xlsxwriter: one sheet, its header row frozen and filtered,
 //! text always as text (never a formula), numbers as numbers, dates as date cells shown to
 //! the report's precision. A workbook is a zip written whole, so the rows are held.
+//!
+//! What a workbook cannot hold is said, not lost: text longer than a cell holds is cut with
+//! "…" and a note on standard error names the cells; more rows than a sheet holds is an
+//! error that names the sheet; a date before 1 March 1900 (which Excel and LibreOffice
+//! count differently) is text, at the report's precision.
 
 use std::io::{self, Write};
 
@@ -14,6 +19,15 @@ use crate::record::{cell_text, Cell};
 /// quote does not push the next column off the screen.
 const WIDTHS: std::ops::RangeInclusive<usize> = 6..=60;
 
+/// The most characters a cell holds.
+const CELL_CHARS: usize = 32_767;
+
+/// The most rows a sheet holds below its header.
+const SHEET_ROWS: usize = 1_048_575;
+
+/// How many of the cut cells the note names.
+const NAMED_CUTS: usize = 3;
+
 /// How the table shows a cell (`Grid::shown`), by row and column, where it differs from
 /// its value: a date's precision comes from it.
 pub type Shown<'a> = &'a dyn Fn(usize, usize) -> Option<String>;
@@ -26,14 +40,44 @@ pub fn render(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut workbook = Workbook::new();
-    write_sheet(workbook.add_worksheet(), names, sheet, rows, shown)?;
+    let mut cuts = Vec::new();
+    write_sheet(
+        workbook.add_worksheet(),
+        names,
+        sheet,
+        rows,
+        shown,
+        &mut cuts,
+    )?;
+    save(workbook, &cuts, out)
+}
+
+/// Writes the workbook, then the note on the cells it cut.
+fn save(mut workbook: Workbook, cuts: &[String], out: &mut dyn Write) -> io::Result<()> {
     let bytes = workbook.save_to_buffer().map_err(xlsx_error)?;
-    out.write_all(&bytes)
+    out.write_all(&bytes)?;
+    if let Some(first) = cuts.first() {
+        let named = cuts[..cuts.len().min(NAMED_CUTS)].join(", ");
+        let (texts, were) = match cuts.len() {
+            1 => (format!("1 text ({first})"), "was"),
+            n if n <= NAMED_CUTS => (format!("{n} texts ({named})"), "were"),
+            n => (
+                format!("{n} texts ({named} and {} more)", n - NAMED_CUTS),
+                "were",
+            ),
+        };
+        let _ = writeln!(
+            io::stderr(),
+            "note: {texts} longer than a cell holds (32,767 characters) {were} cut, with \"…\"; csv and json hold the whole text"
+        );
+    }
+    Ok(())
 }
 
 /// A workbook of several grids, one sheet each, named as given.
 pub fn book(sheets: &[(&str, &dyn Grid)], out: &mut dyn Write) -> io::Result<()> {
     let mut workbook = Workbook::new();
+    let mut cuts = Vec::new();
     for (name, grid) in sheets {
         let names: Vec<&str> = (0..grid.columns()).map(|c| grid.name(c)).collect();
         let mut rows = GridRows {
@@ -41,10 +85,16 @@ pub fn book(sheets: &[(&str, &dyn Grid)], out: &mut dyn Write) -> io::Result<()>
             row: 0,
         };
         let shown = |r, c| grid.shown(r, c);
-        write_sheet(workbook.add_worksheet(), &names, name, &mut rows, &shown)?;
+        write_sheet(
+            workbook.add_worksheet(),
+            &names,
+            name,
+            &mut rows,
+            &shown,
+            &mut cuts,
+        )?;
     }
-    let bytes = workbook.save_to_buffer().map_err(xlsx_error)?;
-    out.write_all(&bytes)
+    save(workbook, &cuts, out)
 }
 
 fn write_sheet(
@@ -53,6 +103,7 @@ fn write_sheet(
     title: &str,
     rows: &mut dyn RowSource,
     shown: Shown<'_>,
+    cuts: &mut Vec<String>,
 ) -> io::Result<()> {
     // A query's rows are called "rows"; a sheet name is at most 31 characters of a safe set.
     if !title.is_empty() && title.len() <= 31 && title.chars().all(char::is_alphanumeric) {
@@ -72,7 +123,14 @@ fn write_sheet(
     let mut buf = String::new();
     let mut row = 0usize;
     while let Some(cells) = rows.next()? {
-        let r = u32::try_from(row + 1).map_err(|_| too_many())?;
+        if row == SHEET_ROWS {
+            return Err(io::Error::other(format!(
+                "the sheet '{title}' has more rows than a sheet holds ({SHEET_ROWS} below its header); write csv or a database instead"
+            )));
+        }
+        // At most SHEET_ROWS: fits.
+        let r = (row + 1) as u32;
+        let label = |c: usize| format!("{title} row {} {}", row + 1, names.get(c).unwrap_or(&""));
         let row_precision = precision.and_then(|p| match cells.get(p) {
             Some(Cell::Text("year")) => Some(4),
             Some(Cell::Text("month")) => Some(7),
@@ -101,21 +159,28 @@ fn write_sheet(
                         Some(when) => sheet
                             .write_datetime_with_format(r, cn, when, format)
                             .map_err(xlsx_error)?,
-                        // Before 1900, which Excel cannot hold as a date: as text.
-                        None => sheet
-                            .write_string(r, cn, date.format("%Y-%m-%d").to_string())
-                            .map_err(xlsx_error)?,
+                        // Before March 1900: text, as far as the report knows it.
+                        None => {
+                            let pattern = match len {
+                                4 => "%Y",
+                                7 => "%Y-%m",
+                                _ => "%Y-%m-%d",
+                            };
+                            sheet
+                                .write_string(r, cn, date.format(pattern).to_string())
+                                .map_err(xlsx_error)?
+                        }
                     };
                     len
                 }
                 Cell::Text(text) => {
-                    sheet.write_string(r, cn, *text).map_err(xlsx_error)?;
+                    write_text(sheet, (r, cn), text, || cuts.push(label(c)))?;
                     text.chars().count()
                 }
                 other => {
                     // Lists and sources joined as the csv joins them; a non-finite real as text.
                     cell_text(other, &mut buf);
-                    sheet.write_string(r, cn, &buf).map_err(xlsx_error)?;
+                    write_text(sheet, (r, cn), &buf, || cuts.push(label(c)))?;
                     buf.chars().count()
                 }
             };
@@ -133,7 +198,8 @@ fn write_sheet(
     }
     if !names.is_empty() {
         sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
-        let last_row = u32::try_from(row).map_err(|_| too_many())?;
+        // At most SHEET_ROWS: fits.
+        let last_row = row as u32;
         sheet
             .autofilter(0, 0, last_row, col(names.len() - 1)?)
             .map_err(xlsx_error)?;
@@ -141,7 +207,34 @@ fn write_sheet(
     Ok(())
 }
 
+/// Writes text as a text cell, cut with "…" to what a cell holds (calling `cut`) where it
+/// is longer.
+fn write_text(
+    sheet: &mut Worksheet,
+    (row, col): (u32, u16),
+    text: &str,
+    cut: impl FnOnce(),
+) -> io::Result<()> {
+    let short = (text.len() > CELL_CHARS)
+        .then(|| text.char_indices().nth(CELL_CHARS))
+        .flatten()
+        .and_then(|_| text.char_indices().nth(CELL_CHARS - 1))
+        .map(|(end, _)| format!("{}…", &text[..end]));
+    if short.is_some() {
+        cut();
+    }
+    sheet
+        .write_string(row, col, short.as_deref().unwrap_or(text))
+        .map_err(xlsx_error)?;
+    Ok(())
+}
+
+/// The date as Excel holds it; `None` before 1 March 1900, where Excel counts a 29 February
+/// 1900 that never was and LibreOffice does not, so the two would show different days.
 fn excel_date(date: chrono::NaiveDate) -> Option<ExcelDateTime> {
+    if date < chrono::NaiveDate::from_ymd_opt(1900, 3, 1)? {
+        return None;
+    }
     let year = u16::try_from(date.year()).ok()?;
     // Both fit: a month is at most 12, a day at most 31.
     ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8).ok()
@@ -149,10 +242,6 @@ fn excel_date(date: chrono::NaiveDate) -> Option<ExcelDateTime> {
 
 fn col(c: usize) -> io::Result<u16> {
     u16::try_from(c).map_err(|_| io::Error::other("too many columns for a worksheet"))
-}
-
-fn too_many() -> io::Error {
-    io::Error::other("too many rows for a worksheet (1,048,575 at most)")
 }
 
 fn xlsx_error(error: XlsxError) -> io::Error {

@@ -13,7 +13,7 @@ use std::path::Path;
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::dataset::{self, Origin};
 use crate::exit::UsageError;
-use crate::output::Sink;
+use crate::output::{same_file, Sink};
 
 pub fn run(data: Option<&Path>, args: &ExportArgs) -> anyhow::Result<()> {
     let format = format(args)?;
@@ -36,6 +36,15 @@ pub fn run(data: Option<&Path>, args: &ExportArgs) -> anyhow::Result<()> {
         ))
         .into());
     }
+    if let Some(meta) = args.metadata.as_deref() {
+        if !to_stdout && one_file(meta, &args.file) {
+            return Err(UsageError::other(format!(
+                "'--metadata {}' is the file the database goes to: give the metadata another name (metadata.json)",
+                crate::text::path(meta)
+            ))
+            .into());
+        }
+    }
     let sink = Sink::open((!to_stdout).then_some(args.file.as_path()))?;
     let meta = args
         .metadata
@@ -49,6 +58,17 @@ pub fn run(data: Option<&Path>, args: &ExportArgs) -> anyhow::Result<()> {
         ExportFormat::Xlsx => workbook::write(&loaded, &origin, sink),
         ExportFormat::Html => html::write(&loaded, &origin, sink),
     }
+}
+
+/// Whether two paths name one file: the same file, or (where neither exists yet) the same
+/// name in the same directory.
+fn one_file(a: &Path, b: &Path) -> bool {
+    let place = |p: &Path| {
+        let parent = p.parent().filter(|d| !d.as_os_str().is_empty());
+        let parent = std::fs::canonicalize(parent.unwrap_or(Path::new("."))).ok()?;
+        Some((parent, p.file_name()?.to_owned()))
+    };
+    same_file(a, b) || matches!((place(a), place(b)), (Some(x), Some(y)) if x == y)
 }
 
 /// `--format`, else the format FILE's extension asks for; standard output is a database
