@@ -3,7 +3,7 @@
 //! collections (`gmg show`'s links).
 
 use crate::cli::Collection;
-use crate::commands::show::{Found, Link};
+use crate::commands::show::{Link, Linker};
 use crate::model::{Dataset, Entities};
 use crate::output::{Flow, Grid, Rows};
 use crate::record::{Cell, Record, LIST_SEPARATOR};
@@ -23,77 +23,26 @@ pub struct Sheet<'a> {
 
 /// Every collection of `data`, in the order of the commands.
 pub fn sheets(data: &Dataset) -> Vec<Sheet<'_>> {
-    let index = Entities::new(data);
+    let links = Linker::new(data, &Entities::new(data));
     vec![
-        sheet(data, &index, Collection::Event, &data.events, Found::Event),
-        sheet(
-            data,
-            &index,
-            Collection::Statement,
-            &data.statements,
-            Found::Statement,
-        ),
-        sheet(
-            data,
-            &index,
-            Collection::Member,
-            &data.members,
-            Found::Member,
-        ),
-        sheet(
-            data,
-            &index,
-            Collection::Handover,
-            &data.handover,
-            Found::Handover,
-        ),
-        sheet(data, &index, Collection::Group, &data.groups, Found::Group),
-        sheet(
-            data,
-            &index,
-            Collection::Deliverable,
-            &data.deliverables,
-            Found::Deliverable,
-        ),
-        sheet(
-            data,
-            &index,
-            Collection::Objective,
-            &data.objectives,
-            Found::Objective,
-        ),
-        sheet(
-            data,
-            &index,
-            Collection::Accomplishment,
-            &data.accomplishments,
-            Found::Accomplishment,
-        ),
-        sheet(
-            data,
-            &index,
-            Collection::Proposal,
-            &data.proposals,
-            Found::Proposal,
-        ),
-        sheet(data, &index, Collection::Chair, &data.chairs, Found::Chair),
+        sheet(&links, Collection::Event, &data.events),
+        sheet(&links, Collection::Statement, &data.statements),
+        sheet(&links, Collection::Member, &data.members),
+        sheet(&links, Collection::Handover, &data.handover),
+        sheet(&links, Collection::Group, &data.groups),
+        sheet(&links, Collection::Deliverable, &data.deliverables),
+        sheet(&links, Collection::Objective, &data.objectives),
+        sheet(&links, Collection::Accomplishment, &data.accomplishments),
+        sheet(&links, Collection::Proposal, &data.proposals),
+        sheet(&links, Collection::Chair, &data.chairs),
     ]
 }
 
-fn sheet<'a, R: Record>(
-    data: &'a Dataset,
-    index: &Entities<'a>,
-    collection: Collection,
-    records: &'a [R],
-    found: fn(&'a R) -> Found<'a>,
-) -> Sheet<'a> {
+fn sheet<'a, R: Record>(links: &Linker<'a>, collection: Collection, records: &'a [R]) -> Sheet<'a> {
     let mut records: Vec<&'a R> = records.iter().collect();
     records.sort_by(|a, b| a.default_order(b));
-    let keys = records.iter().map(|r| r.key()).collect();
-    let links = records
-        .iter()
-        .map(|r| found(r).links(data, index))
-        .collect();
+    let keys: Vec<&'a str> = records.iter().map(|r| r.key()).collect();
+    let links = keys.iter().map(|k| links.of(k)).collect();
     Sheet {
         collection,
         grid: Box::new(Whole {

@@ -4,7 +4,7 @@
 mod card;
 mod links;
 
-pub use links::Link;
+pub use links::{Link, Linker};
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -69,30 +69,9 @@ impl<'a> Found<'a> {
         }
     }
 
-    /// The records linked to this one: by its own fields, and the objectives,
-    /// accomplishments, proposals and Chairs that name it; in the order of
-    /// [`links::in_order`].
-    pub fn links(self, data: &'a Dataset, index: &Entities<'a>) -> Vec<Link<'a>> {
-        let mut found = match self {
-            Found::Event(e) => links::of_event(data, index, e),
-            Found::Statement(s) => links::of_statement(data, s),
-            Found::Member(m) => links::of_member(data, index, m),
-            Found::Handover(h) => links::of_handover(data, index, h),
-            Found::Group(g) => links::of_group(data, index, g),
-            Found::Deliverable(d) => links::of_deliverable(data, index, d),
-            Found::Objective(o) => links::of_objective(data, o),
-            Found::Accomplishment(a) => links::of_accomplishment(data, a),
-            Found::Proposal(p) => links::of_proposal(data, p),
-            Found::Chair(c) => links::of_chair(data, index, c),
-        };
-        found.extend(links::intentions(data, self.key()));
-        links::in_order(&mut found);
-        found
-    }
-
     /// The card that shows the record, with its links.
     fn card(self, data: &'a Dataset) -> Card<'a> {
-        let links = self.links(data, &Entities::new(data));
+        let links = Linker::new(data, &Entities::new(data)).of(self.key());
         match self {
             Found::Event(e) => Card::new(Collection::Event, e, links, &e.also),
             Found::Statement(s) => Card::new(Collection::Statement, s, links, &s.also),
