@@ -1,6 +1,8 @@
 //! The one test helper: a `gmg` command in a clean environment, and parsers for its output.
 #![allow(dead_code)]
 
+pub mod workbook;
+
 use std::path::PathBuf;
 
 use assert_cmd::Command;

@@ -1,0 +1,100 @@
+//! Workbooks read back with openpyxl, for the tests of `-f xlsx` and of `gmg export
+//! FILE.xlsx`.
+#![allow(dead_code)]
+
+use serde_json::Value;
+use std::path::Path;
+
+/// Each workbook named on the command line, as JSON: the name of its active sheet, and
+/// every sheet with its name, every cell's value, data type and number format, the freeze
+/// pane and the autofilter's range.
+const READ: &str = r#"
+import json, sys, openpyxl
+def sheet(ws):
+    cells = [[{"value": c.value if isinstance(c.value, (str, int, float, type(None))) else str(c.value),
+               "type": c.data_type, "date": c.is_date, "format": c.number_format} for c in row]
+             for row in ws.iter_rows()]
+    return {"name": ws.title, "cells": cells, "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref}
+books = []
+for path in sys.argv[1:]:
+    book = openpyxl.load_workbook(path)
+    books.append({"active": book.active.title, "sheets": [sheet(ws) for ws in book.worksheets]})
+print(json.dumps(books))
+"#;
+
+pub fn openpyxl() -> bool {
+    let ok = std::process::Command::new("python3")
+        .args(["-c", "import openpyxl"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        eprintln!("skipped: python3 with openpyxl is not installed (pip install openpyxl)");
+    }
+    ok
+}
+
+/// The workbooks at `paths`, read by one python3 (openpyxl takes a while to import).
+pub fn books(paths: &[&Path]) -> Vec<Value> {
+    let out = std::process::Command::new("python3")
+        .args(["-c", READ])
+        .args(paths)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "openpyxl could not read {paths:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let books: Value = serde_json::from_slice(&out.stdout).expect("the script prints JSON");
+    books.as_array().expect("a list of workbooks").clone()
+}
+
+/// The active sheet of the workbook at `path`.
+pub fn read(path: &Path) -> Value {
+    active(&books(&[path])[0]).clone()
+}
+
+/// A workbook's active sheet: the one it opens at.
+pub fn active(book: &Value) -> &Value {
+    sheet(book, book["active"].as_str().unwrap())
+}
+
+/// A workbook's sheet, by name.
+pub fn sheet<'a>(book: &'a Value, name: &str) -> &'a Value {
+    book["sheets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("no sheet {name}"))
+}
+
+/// A sheet's rows of cells, the header first.
+pub fn cells(sheet: &Value) -> &[Value] {
+    sheet["cells"].as_array().unwrap()
+}
+
+/// A sheet's header: the names of its columns.
+pub fn header(sheet: &Value) -> Vec<&str> {
+    cells(sheet)[0]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["value"].as_str().unwrap())
+        .collect()
+}
+
+pub fn column(sheet: &Value, name: &str) -> usize {
+    header(sheet)
+        .iter()
+        .position(|c| *c == name)
+        .unwrap_or_else(|| panic!("no column {name}"))
+}
+
+/// The row whose first cell (its id, or a member's acronym) is `key`.
+pub fn row<'a>(sheet: &'a Value, key: &str) -> &'a Value {
+    cells(sheet)[1..]
+        .iter()
+        .find(|r| r[0]["value"] == key)
+        .unwrap_or_else(|| panic!("no row {key} in {}", sheet["name"]))
+}
