@@ -84,14 +84,7 @@ print(json.dumps({"ids": page.ids, "hrefs": page.hrefs, "outside": page.outside,
 "##;
 
 fn python() -> bool {
-    let ok = Command::new("python3")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        eprintln!("skipped: python3 is not installed");
-    }
-    ok
+    common::available("python3", "python3", &["--version"])
 }
 
 /// The browser, where there is one.
@@ -116,44 +109,30 @@ fn chromium() -> Option<PathBuf> {
 /// `--screenshot=FILE`); what it printed.
 fn browse(browser: &Path, page: &Path, width: u32, what: &str) -> String {
     let profile = tempfile::tempdir().unwrap();
-    let out = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--hide-scrollbars",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("--window-size={width},2000"))
-        .arg(what)
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .expect("chromium runs");
-    assert!(
-        out.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = common::run_program(
+        Command::new(browser)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--hide-scrollbars",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg(format!("--window-size={width},2000"))
+            .arg(what)
+            .arg(format!("file://{}", page.display())),
     );
-    String::from_utf8(out.stdout).expect("the DOM is UTF-8")
+    String::from_utf8(out).expect("the DOM is UTF-8")
 }
 
 /// The summary of the HTML file at `path` (see [`SUMMARY`]).
 fn summary(path: &Path) -> Value {
-    let out = Command::new("python3")
-        .args(["-c", SUMMARY])
-        .arg(path)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "the parser failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("the summary is JSON")
+    let out = common::run_program(Command::new("python3").args(["-c", SUMMARY]).arg(path));
+    serde_json::from_slice(&out).expect("the summary is JSON")
 }
 
 /// The DOM Chromium builds from the page at `width`, summarised.

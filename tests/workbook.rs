@@ -409,14 +409,7 @@ fn text_from_the_data_that_looks_like_a_formula_stays_text_in_the_export() {
 }
 
 fn soffice() -> bool {
-    let ok = std::process::Command::new("soffice")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        eprintln!("skipped: LibreOffice (soffice) is not installed");
-    }
-    ok
+    common::available("LibreOffice (soffice)", "soffice", &["--version"])
 }
 
 /// LibreOffice's CSV filter: comma, double quote, UTF-8 (76), cells saved as shown (the
@@ -429,18 +422,12 @@ const CSV_FILTER: &str =
 fn libreoffice_csv(dir: &Path, workbooks: &[&Path]) -> PathBuf {
     let out = dir.join("csv");
     let profile = format!("-env:UserInstallation=file://{}", dir.join("lo").display());
-    let run = std::process::Command::new("soffice")
-        .args(["--headless", "--norestore", &profile])
-        .args(["--convert-to", CSV_FILTER, "--outdir"])
-        .arg(&out)
-        .args(workbooks)
-        .output()
-        .expect("soffice runs");
-    assert!(
-        run.status.success(),
-        "soffice failed: {}{}",
-        String::from_utf8_lossy(&run.stdout),
-        String::from_utf8_lossy(&run.stderr)
+    common::run_program(
+        std::process::Command::new("soffice")
+            .args(["--headless", "--norestore", &profile])
+            .args(["--convert-to", CSV_FILTER, "--outdir"])
+            .arg(&out)
+            .args(workbooks),
     );
     out
 }

@@ -31,6 +31,33 @@ pub const COLLECTIONS: [&str; 10] = [
     "chairs",
 ];
 
+/// Whether `program ARGS` runs and succeeds; where it does not, the test says that it skips
+/// because `what` is missing.
+pub fn available(what: &str, program: &str, args: &[&str]) -> bool {
+    let ok = std::process::Command::new(program)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        eprintln!("skipped: {what} is not installed");
+    }
+    ok
+}
+
+/// Runs a program other than gmg to its end, expecting success; its standard output.
+pub fn run_program(command: &mut std::process::Command) -> Vec<u8> {
+    let out = command
+        .output()
+        .unwrap_or_else(|e| panic!("{command:?} cannot run: {e}"));
+    assert!(
+        out.status.success(),
+        "{command:?} failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 /// The path of the gmg binary.
 pub fn bin() -> String {
     assert_cmd::cargo::cargo_bin("gmg").display().to_string()

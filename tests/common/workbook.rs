@@ -23,29 +23,21 @@ print(json.dumps(books))
 "#;
 
 pub fn openpyxl() -> bool {
-    let ok = std::process::Command::new("python3")
-        .args(["-c", "import openpyxl"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        eprintln!("skipped: python3 with openpyxl is not installed (pip install openpyxl)");
-    }
-    ok
+    super::available(
+        "python3 with openpyxl (pip install openpyxl)",
+        "python3",
+        &["-c", "import openpyxl"],
+    )
 }
 
 /// The workbooks at `paths`, read by one python3 (openpyxl takes a while to import).
 pub fn books(paths: &[&Path]) -> Vec<Value> {
-    let out = std::process::Command::new("python3")
-        .args(["-c", READ])
-        .args(paths)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "openpyxl could not read {paths:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = super::run_program(
+        std::process::Command::new("python3")
+            .args(["-c", READ])
+            .args(paths),
     );
-    let books: Value = serde_json::from_slice(&out.stdout).expect("the script prints JSON");
+    let books: Value = serde_json::from_slice(&out).expect("the script prints JSON");
     books.as_array().expect("a list of workbooks").clone()
 }
 
