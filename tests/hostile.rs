@@ -366,3 +366,22 @@ fn a_huge_quote_is_cut_in_the_message_that_names_it() {
         "{stderr}"
     );
 }
+
+#[test]
+fn show_cuts_the_nearest_ids_it_offers() {
+    let long = "r".repeat(500);
+    let text = std::fs::read_to_string(fixture("small.ron"))
+        .unwrap()
+        .replacen("id: \"retreat\"", &format!("id: {long:?}"), 1);
+    let file = tempfile::Builder::new().suffix(".ron").tempfile().unwrap();
+    std::fs::write(file.path(), text).unwrap();
+    let name = file.path().display().to_string();
+    let stderr = fails(&["--data", &name, "show", "rrrr"], 1);
+    assert_eq!(
+        stderr,
+        format!(
+            "error: no record has the id 'rrrr'; the nearest are: {}…, idm, st1, WFP, FAO\nTo find the records that mention it: gmg search rrrr\n",
+            "r".repeat(80)
+        )
+    );
+}

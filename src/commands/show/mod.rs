@@ -94,7 +94,10 @@ pub fn run(data: Option<&Path>, args: &ShowArgs) -> anyhow::Result<()> {
         bail!(
             "no record has the id '{}'; the nearest are: {}\nTo find the records that mention it: gmg search {}",
             Echo(&args.id),
-            nearest.join(", "),
+            // Ids from a --data file may be of any length: each is echoed, cut.
+            (nearest.iter().map(|k| Echo(k).to_string()))
+                .collect::<Vec<_>>()
+                .join(", "),
             shell_word(&args.id)
         );
     };

@@ -87,7 +87,7 @@ fn write_page(h: &mut String, data: &Dataset, origin: &Origin, chart: &str) -> f
     )?;
     writeln!(
         h,
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src {}; script-src {}; img-src data:; base-uri 'none'; form-action 'none'\">",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src {}; script-src {}; base-uri 'none'; form-action 'none'\">",
         hash(STYLE),
         hash(SCRIPT)
     )?;
