@@ -88,7 +88,7 @@ fn the_export_is_an_about_sheet_then_a_sheet_per_collection() {
     assert_eq!(report["gmg_version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(text("source"), "data/source/gmg-chair-report-2016.md");
     let said = [
-        ("report", text("title")),
+        ("report", format!("{} {}", text("title"), report["year"])),
         ("chair", text("chair")),
         (
             "period",
@@ -406,6 +406,57 @@ fn text_from_the_data_that_looks_like_a_formula_stays_text_in_the_export() {
         }
     }
     assert_eq!(row(sheet(&books[0], "about"), "data")[1]["value"], data);
+}
+
+/// Long text wraps in its column, in a row tall enough for its lines; a record's other
+/// passages are a line each.
+#[test]
+fn long_text_wraps_and_other_passages_are_a_line_each() {
+    if !openpyxl() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let book = &books(&[&export(dir.path(), &[])])[0];
+    let about = sheet(book, "about");
+    let how = row(about, "how to read it");
+    assert_eq!(
+        (how[0]["wrap"].clone(), how[1]["wrap"].clone()),
+        (false.into(), true.into())
+    );
+    // The row's number, from 1 as a spreadsheet counts them.
+    let at = cells(about).iter().position(|r| r == how).unwrap() + 1;
+    let height = about["heights"][at.to_string()].as_f64().unwrap();
+    let chars = how[1]["value"].as_str().unwrap().chars().count();
+    assert_eq!(height, 15.0 * chars.div_ceil(60) as f64);
+    assert!(
+        about["heights"].get("2").is_none(),
+        "a short row keeps its height"
+    );
+
+    // An event with other passages: each "section: quote" on a line of its own, as JSON has them.
+    let events = sheet(book, "events");
+    let record = json(&["events"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["also"].as_array().is_some_and(|a| a.len() > 1))
+        .cloned()
+        .expect("an event with two other passages");
+    let also = &row(events, record["id"].as_str().unwrap())[column(events, "also")];
+    let lines: Vec<String> = record["also"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            format!(
+                "{}: {}",
+                s["section"].as_str().unwrap(),
+                s["quote"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(also["value"], lines.join("\n"));
+    assert_eq!(also["wrap"], true);
 }
 
 fn soffice() -> bool {

@@ -191,7 +191,9 @@ fn svg_chart(counts: &Year, source: String, out: &mut dyn Write) -> io::Result<(
             counts: [m.events, m.statements],
         })
         .collect();
-    let mut notes = Vec::new();
+    // Why the bars may add up to more than the records: as the terminal's chart says.
+    let mut notes =
+        vec!["A record counts in every month its dates overlap (29 February to 1 March: February and March).".to_string()];
     let (events, statements) = counts.in_no_month;
     if events + statements > 0 {
         notes.push(format!(

@@ -110,6 +110,8 @@ fn write_sheet(
         sheet.set_name(title).map_err(xlsx_error)?;
     }
     let bold = CellFormat::new().set_bold();
+    // Text wider than its column wraps within it, rather than running under the next.
+    let wrap = CellFormat::new().set_text_wrap();
     let dates = [("yyyy", 4), ("yyyy-mm", 7), ("yyyy-mm-dd", 10)]
         .map(|(pattern, len)| (len, CellFormat::new().set_num_format(pattern)));
     let precision = names.iter().position(|n| *n == "precision");
@@ -121,6 +123,7 @@ fn write_sheet(
             .map_err(xlsx_error)?;
     }
     let mut buf = String::new();
+    let mut wrapped = Vec::new();
     let mut row = 0usize;
     while let Some(cells) = rows.next()? {
         if row == SHEET_ROWS {
@@ -174,14 +177,27 @@ fn write_sheet(
                     len
                 }
                 Cell::Text(text) => {
-                    write_text(sheet, (r, cn), text, || cuts.push(label(c)))?;
-                    text.chars().count()
+                    write_text(sheet, (r, cn), text, (&wrap, &mut wrapped), || {
+                        cuts.push(label(c))
+                    })?
+                }
+                Cell::Sources(sources) => {
+                    // A passage per line: "Annex A: …".
+                    buf.clear();
+                    for (i, source) in sources.iter().enumerate() {
+                        let sep = if i > 0 { "\n" } else { "" };
+                        buf.push_str(&format!("{sep}{}: {}", source.section, source.quote));
+                    }
+                    write_text(sheet, (r, cn), &buf, (&wrap, &mut wrapped), || {
+                        cuts.push(label(c))
+                    })?
                 }
                 other => {
-                    // Lists and sources joined as the csv joins them; a non-finite real as text.
+                    // Lists joined as the csv joins them; a non-finite real as text.
                     cell_text(other, &mut buf);
-                    write_text(sheet, (r, cn), &buf, || cuts.push(label(c)))?;
-                    buf.chars().count()
+                    write_text(sheet, (r, cn), &buf, (&wrap, &mut wrapped), || {
+                        cuts.push(label(c))
+                    })?
                 }
             };
             if let Some(w) = widths.get_mut(c) {
@@ -190,11 +206,31 @@ fn write_sheet(
         }
         row += 1;
     }
+    let widths: Vec<usize> = (widths.iter())
+        .map(|w| (*w).clamp(*WIDTHS.start(), *WIDTHS.end()))
+        .collect();
     for (c, width) in widths.iter().enumerate() {
-        let width = (*width).clamp(*WIDTHS.start(), *WIDTHS.end());
         sheet
-            .set_column_width(col(c)?, width as f64)
+            .set_column_width(col(c)?, *width as f64)
             .map_err(xlsx_error)?;
+    }
+    // A row with wrapped text is as tall as its tallest cell's lines (LibreOffice does not
+    // find the height itself), up to the tallest row a sheet holds.
+    let mut tallest: std::collections::BTreeMap<u32, usize> = Default::default();
+    for cell in &wrapped {
+        let width = widths
+            .get(usize::from(cell.col))
+            .copied()
+            .unwrap_or(*WIDTHS.end());
+        let lines = (cell.lines.iter())
+            .map(|len| len.div_ceil(width).max(1))
+            .sum();
+        let most = tallest.entry(cell.row).or_default();
+        *most = (*most).max(lines);
+    }
+    for (row, lines) in tallest {
+        let height = (LINE_HEIGHT * lines as f64).min(MAX_ROW_HEIGHT);
+        sheet.set_row_height(row, height).map_err(xlsx_error)?;
     }
     if !names.is_empty() {
         sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
@@ -207,14 +243,29 @@ fn write_sheet(
     Ok(())
 }
 
-/// Writes text as a text cell, cut with "…" to what a cell holds (calling `cut`) where it
-/// is longer.
+/// A cell whose text wraps: where it is, and the length of each of its lines.
+struct Wrapped {
+    row: u32,
+    col: u16,
+    lines: Vec<usize>,
+}
+
+/// The height of a line of text, in points (a sheet's default row).
+const LINE_HEIGHT: f64 = 15.0;
+
+/// The tallest row a sheet holds, in points.
+const MAX_ROW_HEIGHT: f64 = 409.0;
+
+/// Writes text as a text cell, wrapped (`wrap`, and noted in `wrapped`) where it is wider
+/// than a column or has more than one line, cut with "…" to what a cell holds (calling
+/// `cut`) where it is longer; its width in characters.
 fn write_text(
     sheet: &mut Worksheet,
     (row, col): (u32, u16),
     text: &str,
+    (wrap, wrapped): (&CellFormat, &mut Vec<Wrapped>),
     cut: impl FnOnce(),
-) -> io::Result<()> {
+) -> io::Result<usize> {
     let short = (text.len() > CELL_CHARS)
         .then(|| text.char_indices().nth(CELL_CHARS))
         .flatten()
@@ -223,10 +274,18 @@ fn write_text(
     if short.is_some() {
         cut();
     }
-    sheet
-        .write_string(row, col, short.as_deref().unwrap_or(text))
-        .map_err(xlsx_error)?;
-    Ok(())
+    let text = short.as_deref().unwrap_or(text);
+    let lines: Vec<usize> = text.lines().map(|l| l.chars().count()).collect();
+    let width = lines.iter().copied().max().unwrap_or(0);
+    if width > *WIDTHS.end() || lines.len() > 1 {
+        sheet
+            .write_string_with_format(row, col, text, wrap)
+            .map_err(xlsx_error)?;
+        wrapped.push(Wrapped { row, col, lines });
+    } else {
+        sheet.write_string(row, col, text).map_err(xlsx_error)?;
+    }
+    Ok(width)
 }
 
 /// The date as Excel holds it; `None` before 1 March 1900, where Excel counts a 29 February

@@ -6,15 +6,18 @@ use serde_json::Value;
 use std::path::Path;
 
 /// Each workbook named on the command line, as JSON: the name of its active sheet, and
-/// every sheet with its name, every cell's value, data type and number format, the freeze
-/// pane and the autofilter's range.
+/// every sheet with its name, every cell's value, data type, number format and whether it
+/// wraps, the freeze pane, the autofilter's range, and the heights of the rows given one.
 const READ: &str = r#"
 import json, sys, openpyxl
 def sheet(ws):
     cells = [[{"value": c.value if isinstance(c.value, (str, int, float, type(None))) else str(c.value),
-               "type": c.data_type, "date": c.is_date, "format": c.number_format} for c in row]
+               "type": c.data_type, "date": c.is_date, "format": c.number_format,
+               "wrap": bool(c.alignment.wrap_text)} for c in row]
              for row in ws.iter_rows()]
-    return {"name": ws.title, "cells": cells, "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref}
+    heights = {str(i): d.height for i, d in ws.row_dimensions.items() if d.height}
+    return {"name": ws.title, "cells": cells, "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref,
+            "heights": heights}
 books = []
 for path in sys.argv[1:]:
     book = openpyxl.load_workbook(path)

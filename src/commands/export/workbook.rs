@@ -30,7 +30,7 @@ pub fn write(data: &Dataset, origin: &Origin, sink: Sink) -> anyhow::Result<()> 
 fn about(data: &Dataset, origin: &Origin) -> Plain {
     let r = &data.report;
     let mut rows = vec![
-        vec!["report".to_string(), r.title.to_string()],
+        vec!["report".to_string(), format!("{} {}", r.title, r.year)],
         vec!["chair".to_string(), r.chair.to_string()],
         vec!["period".to_string(), format!("{} to {}", r.start, r.end)],
         vec!["source".to_string(), r.source.to_string()],

@@ -320,7 +320,7 @@ impl<'a> Collected<'a> {
 }
 
 /// Every record as a link (its relation to be given), by its key.
-fn every_record(data: &Dataset) -> HashMap<&str, Link<'_>> {
+pub fn every_record(data: &Dataset) -> HashMap<&str, Link<'_>> {
     let none = "";
     (data.events.iter().map(|r| Link::event(none, r)))
         .chain(data.statements.iter().map(|r| Link::statement(none, r)))

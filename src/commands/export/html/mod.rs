@@ -9,7 +9,7 @@
 //! `--data` file's `<script>` would be text even if an escape were missed. The page reads
 //! without JavaScript; the script adds a filter box and sortable columns to each table.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt::{self, Write as _};
 
 use anyhow::Context;
@@ -17,7 +17,7 @@ use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
 use super::book::{self, Sheet};
-use crate::commands::show::Link;
+use crate::commands::show::{every_record, Link};
 use crate::commands::{overview, timeline};
 use crate::dataset::{self, Annotated, Origin, REPORT};
 use crate::model::{Dataset, Source};
@@ -136,8 +136,7 @@ fn write_page(h: &mut String, data: &Dataset, origin: &Origin, chart: &str) -> f
     for sheet in &sheets {
         records_section(h, sheet, &places)?;
     }
-    let rows: HashSet<&str> = sheets.iter().flat_map(|s| s.keys.iter().copied()).collect();
-    report_section(h, &annotated, &rows)?;
+    report_section(h, &annotated, &every_record(data))?;
     writeln!(h, "</main>")?;
     writeln!(
         h,
@@ -244,7 +243,7 @@ fn records_section(
     }
     writeln!(
         h,
-        "<th scope=\"col\">source, more, links</th></tr></thead><tbody>"
+        "<th scope=\"col\">source and details</th></tr></thead><tbody>"
     )?;
     for row in 0..grid.rows() {
         let key = sheet.keys[row];
@@ -339,9 +338,14 @@ fn links(h: &mut String, links: &[Link<'_>]) -> fmt::Result {
     write!(h, "</ul>")
 }
 
-/// The report's paragraphs; `rows` are the ids of the records the page has rows for (an
-/// entity the data describes outside the collections is named without a link).
-fn report_section(h: &mut String, annotated: &Annotated, rows: &HashSet<&str>) -> fmt::Result {
+/// The report's paragraphs, each with the records that quote it, by kind and id (with the
+/// title on hover); `records` are those the page has rows for (an entity the data
+/// describes outside the collections is named without a link).
+fn report_section(
+    h: &mut String,
+    annotated: &Annotated,
+    records: &HashMap<&str, Link<'_>>,
+) -> fmt::Result {
     writeln!(
         h,
         "<section id=\"report\" class=\"report\">\n<h2>The report</h2>\n<p>The text of the report as gmg reads it (markup dropped), one anchor per paragraph (¶). Under each paragraph, the records that quote it.</p>"
@@ -359,10 +363,16 @@ fn report_section(h: &mut String, annotated: &Annotated, rows: &HashSet<&str>) -
             write!(h, "<span class=\"by\">Quoted by ")?;
             for (i, id) in p.records.iter().enumerate() {
                 let sep = if i > 0 { ", " } else { "" };
-                if rows.contains(&**id) {
-                    write!(h, "{sep}<a href=\"#{}\">{}</a>", anchor(id), esc(id))?;
-                } else {
-                    write!(h, "{sep}{}", esc(id))?;
+                match records.get(&**id) {
+                    Some(r) => write!(
+                        h,
+                        "{sep}{} <a href=\"#{}\" title=\"{}\">{}</a>",
+                        r.kind.as_str(),
+                        anchor(id),
+                        esc(&shorten(r.title, LINK_TITLE)),
+                        esc(id)
+                    )?,
+                    None => write!(h, "{sep}{}", esc(id))?,
                 }
             }
             write!(h, "</span>")?;
