@@ -2,9 +2,9 @@
 //! linked to its paragraph of the report, every link resolving, nothing fetched, and data
 //! that cannot become markup. The page is read as a browser builds it: its file with
 //! Python's HTML parser, and the DOM headless Chromium builds from it (with the page's own
-//! script run), at 1280 pixels wide and at 500, a phone's layout (headless Chromium lays a
-//! page out no narrower than 500 pixels, whatever its window). Each check skips, saying
-//! so, where python3 or chromium is missing.
+//! script run), and laid out as a 1280-pixel desktop and a 390-pixel phone (through
+//! Chromium's DevTools protocol). Each check skips, saying so, where python3, chromium or
+//! websocket-client is missing.
 
 mod common;
 
@@ -106,11 +106,16 @@ fn chromium() -> Option<PathBuf> {
     found
 }
 
-/// Headless Chromium on `page` at `width` pixels, with `what` (`--dump-dom` or
-/// `--screenshot=FILE`); what it printed.
-fn browse(browser: &Path, page: &Path, width: u32, what: &str) -> String {
+/// The summary of the HTML file at `path` (see [`SUMMARY`]).
+fn summary(path: &Path) -> Value {
+    let out = common::run_program(Command::new("python3").args(["-c", SUMMARY]).arg(path));
+    serde_json::from_slice(&out).expect("the summary is JSON")
+}
+
+/// The DOM headless Chromium builds from the page, its script run, summarised.
+fn dom(browser: &Path, page: &Path) -> Value {
     let profile = tempfile::tempdir().unwrap();
-    let out = common::run_program(
+    let dumped = common::run_program(
         Command::new(browser)
             .args([
                 "--headless",
@@ -120,28 +125,14 @@ fn browse(browser: &Path, page: &Path, width: u32, what: &str) -> String {
                 "--disable-component-update",
                 "--disable-sync",
                 "--no-first-run",
-                "--hide-scrollbars",
+                "--dump-dom",
             ])
             .arg(format!("--user-data-dir={}", profile.path().display()))
-            .arg(format!("--window-size={width},2000"))
-            .arg(what)
             .arg(format!("file://{}", page.display())),
     );
-    String::from_utf8(out).expect("the DOM is UTF-8")
-}
-
-/// The summary of the HTML file at `path` (see [`SUMMARY`]).
-fn summary(path: &Path) -> Value {
-    let out = common::run_program(Command::new("python3").args(["-c", SUMMARY]).arg(path));
-    serde_json::from_slice(&out).expect("the summary is JSON")
-}
-
-/// The DOM Chromium builds from the page at `width`, summarised.
-fn dom(browser: &Path, page: &Path, width: u32) -> Value {
-    let dir = tempfile::tempdir().unwrap();
-    let dumped = dir.path().join("dom.html");
-    std::fs::write(&dumped, browse(browser, page, width, "--dump-dom")).unwrap();
-    summary(&dumped)
+    let file = profile.path().join("dom.html");
+    std::fs::write(&file, dumped).unwrap();
+    summary(&file)
 }
 
 /// `gmg export` of a page into `dir`, with `args` after it.
@@ -326,30 +317,102 @@ fn the_page_in_a_browser_at_desktop_and_phone_width() {
     let dir = tempfile::tempdir().unwrap();
     let path = export(dir.path(), &[]);
     let file = summary(&path);
-    // 500: the narrowest headless Chromium lays out, under the page's 700-pixel cards.
-    for width in [1280, 500] {
-        let page = dom(&browser, &path, width);
-        assert_holds_the_dataset(&page);
-        // The page's own script ran (its hash is in the policy): a filter box per table
-        // and a sort button per column head.
-        assert_eq!(page["filters"], 10);
-        assert_eq!(page["buttons"], file["heads"]);
-        assert_eq!(file["buttons"], 0);
-        assert_eq!(file["filters"], 0);
-        assert_eq!(page["paras"], file["paras"]);
+    let page = dom(&browser, &path);
+    assert_holds_the_dataset(&page);
+    // The page's own script ran (its hash is in the policy): a filter box per table and a
+    // sort button per column head.
+    assert_eq!(page["filters"], 10);
+    assert_eq!(page["buttons"], file["heads"]);
+    assert_eq!(file["buttons"], 0);
+    assert_eq!(file["filters"], 0);
+    assert_eq!(page["paras"], file["paras"]);
 
+    // Laid out at a desktop's width and a phone's, as the device would: nothing runs off
+    // to the side, a phone shows each record as a card, and the screenshot is that wide.
+    if !common::available(
+        "python3 with websocket-client (pip install websocket-client)",
+        "python3",
+        &["-c", "import websocket"],
+    ) {
+        return;
+    }
+    for (width, cell) in [(1280, "table-cell"), (390, "block")] {
         let shot = dir.path().join(format!("{width}.png"));
-        browse(
-            &browser,
-            &path,
-            width,
-            &format!("--screenshot={}", shot.display()),
+        let seen = device(&browser, &path, width, &shot);
+        assert_eq!(
+            seen,
+            serde_json::json!({"width": width, "scroll": width, "cell": cell, "filters": 10})
         );
         let png = std::fs::read(&shot).unwrap();
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-        // The image's width, from its header: the page was laid out at that width.
+        // The image's width, from its header.
         assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), width);
     }
+}
+
+/// Opens a page in headless Chromium as a device `width` pixels wide (through the DevTools
+/// protocol: a window is never laid out narrower than 500), waits for it to load, and
+/// reports its width, how wide its content is, how a records table's cell is displayed and
+/// how many filter boxes the script added; the screenshot goes to SHOT.
+const DEVICE: &str = r##"
+import base64, json, subprocess, sys, tempfile, urllib.request, re, time
+import websocket
+browser, page, width, height, shot = sys.argv[1], sys.argv[2], int(sys.argv[3]), 900, sys.argv[4]
+profile = tempfile.mkdtemp()
+proc = subprocess.Popen([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--hide-scrollbars", "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank"],
+    stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+try:
+    port = None
+    for line in proc.stderr:
+        found = re.search(r"DevTools listening on ws://[^:]+:(\d+)/", line)
+        if found:
+            port = found.group(1)
+            break
+    targets = json.load(urllib.request.urlopen("http://127.0.0.1:%s/json" % port))
+    target = next(t for t in targets if t["type"] == "page")
+    ws = websocket.create_connection(target["webSocketDebuggerUrl"], timeout=60)
+    ids = iter(range(1, 10**6))
+    def send(method, **params):
+        i = next(ids)
+        ws.send(json.dumps({"id": i, "method": method, "params": params}))
+        while True:
+            message = json.loads(ws.recv())
+            if message.get("id") == i:
+                return message.get("result", {})
+            if message.get("method") == "Page.loadEventFired":
+                send.loaded = True
+    send.loaded = False
+    send("Page.enable")
+    send("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=width < 700)
+    send("Page.navigate", url=page)
+    while not send.loaded:
+        message = json.loads(ws.recv())
+        if message.get("method") == "Page.loadEventFired":
+            send.loaded = True
+    probe = """JSON.stringify({width: document.documentElement.clientWidth,
+        scroll: document.documentElement.scrollWidth,
+        cell: getComputedStyle(document.querySelector('table.records td')).display,
+        filters: document.querySelectorAll('div.filter').length})"""
+    result = send("Runtime.evaluate", expression=probe, returnByValue=True)
+    data = send("Page.captureScreenshot", format="png")
+    open(shot, "wb").write(base64.b64decode(data["data"]))
+    print(result["result"]["value"])
+finally:
+    proc.kill()
+"##;
+
+fn device(browser: &Path, page: &Path, width: u32, shot: &Path) -> Value {
+    let out = common::run_program(
+        Command::new("python3")
+            .args(["-c", DEVICE])
+            .arg(browser)
+            .arg(format!("file://{}", page.display()))
+            .arg(width.to_string())
+            .arg(shot),
+    );
+    serde_json::from_slice(&out).expect("the probe prints JSON")
 }
 
 #[test]
@@ -382,7 +445,7 @@ fn the_script_sorts_and_filters_the_rows() {
         format!("{}{}", &page[..start], &page[end..]).replace("</body>", reader),
     )
     .unwrap();
-    let dom = dom(&browser, &copy, 1280);
+    let dom = dom(&browser, &copy);
     let tables = dom["tables"].as_array().unwrap();
     let statements = tables[1]["rows"].as_array().unwrap();
     let starts: Vec<&str> = statements
@@ -453,7 +516,7 @@ fn strings_from_the_data_stay_text_in_the_browser() {
     let path = export(dir.path(), &["--data", &data]);
     let mut pages = vec![summary(&path)];
     if let Some(browser) = chromium() {
-        pages.push(dom(&browser, &path, 1280));
+        pages.push(dom(&browser, &path));
     }
     for page in pages {
         assert_eq!(page["scripts"], 1);
