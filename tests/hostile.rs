@@ -385,3 +385,27 @@ fn show_cuts_the_nearest_ids_it_offers() {
         )
     );
 }
+
+#[test]
+fn ids_read_as_what_they_are() {
+    // An id that would read as two in a list, one that looks like another, one that
+    // begins with a space no one sees.
+    let text = std::fs::read_to_string(fixture("small.ron"))
+        .unwrap()
+        .replacen("id: \"retreat\"", "id: \"re; treat\"", 1)
+        .replacen("id: \"idm\"", "id: \"idm\u{200b}\"", 1)
+        .replacen("event: \"idm\"", "event: \"idm\u{200b}\"", 1)
+        .replacen("id: \"st1\"", "id: \" st1\"", 1);
+    let file = tempfile::Builder::new().suffix(".ron").tempfile().unwrap();
+    std::fs::write(file.path(), text).unwrap();
+    let name = file.path().display().to_string();
+    assert_eq!(
+        fails(&["--data", &name, "events"], 1),
+        format!(
+            "error: 3 problems in {name}\n  \
+             {name}:13:9: event 're; treat': id holds \"; \", which separates the items of a list in csv and the workbook\n  \
+             {name}:25:9: event 'idm\u{200b}': id: U+200B (invisible) at character 4; an id may not hold invisible characters\n  \
+             {name}:37:9: statement ' st1': id begins or ends with a space\n"
+        )
+    );
+}

@@ -11,7 +11,17 @@ use super::{Checked, Rejected, MIN_QUOTE_CHARS};
 use crate::model::{
     month_bounds, precision_fits, year_bounds, DateSpan, List, Precision, Source, Text, SECTIONS,
 };
+use crate::record::LIST_SEPARATOR;
 use crate::text::{describe, first_forbidden, Echo};
+
+/// A character that shows as nothing: a soft hyphen, zero-width spaces and joiners,
+/// direction marks, word joiners and invisible operators, the byte order mark.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}'
+    )
+}
 
 /// Reads an ISO date `YYYY-MM-DD` that exists in the calendar.
 pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
@@ -136,6 +146,33 @@ impl<'a> Checker<'a> {
     pub(super) fn required(&mut self, field: &str, value: &str) {
         if value.trim().is_empty() {
             self.report(format!("{field} is empty"));
+        }
+    }
+
+    /// A record's key (an id, an acronym): not empty, and one that reads as what it is
+    /// wherever it is shown. It may not begin or end with a space, which no one sees; hold an
+    /// invisible character (a zero-width space, a direction mark), which would make two keys
+    /// that look alike; or hold "; ", which joins the keys of a list in csv and the
+    /// workbook, so that "a; b" would read as two.
+    pub(super) fn key(&mut self, field: &str, value: &str) {
+        self.required(field, value);
+        if value.trim().is_empty() {
+            return;
+        }
+        if value.trim() != value {
+            self.report(format!("{field} begins or ends with a space"));
+        }
+        if let Some((at, c)) = value.chars().enumerate().find(|(_, c)| invisible(*c)) {
+            self.report(format!(
+                "{field}: {} (invisible) at character {}; an id may not hold invisible characters",
+                describe(c),
+                at + 1
+            ));
+        }
+        if value.contains(LIST_SEPARATOR) {
+            self.report(format!(
+                "{field} holds \"{LIST_SEPARATOR}\", which separates the items of a list in csv and the workbook"
+            ));
         }
     }
 

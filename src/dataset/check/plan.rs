@@ -94,7 +94,7 @@ pub(super) fn check_proposal(p: RawProposal<'static>) -> Checked<Proposal> {
 pub(super) fn check_chair(r: RawChair<'static>) -> Checked<Chair> {
     let mut c = Checker::new("chair", &r.id);
     c.text("id", &r.id);
-    c.required("id", &r.id);
+    c.key("id", &r.id);
     c.texts("entities", &r.entities);
     c.texts("records", &r.records);
     c.optional(&[("note", &r.note)]);

@@ -25,7 +25,7 @@ pub(super) fn check_event(e: RawEvent<'static>) -> Checked<Event> {
         ("precision", &e.precision),
     ]);
     c.text("kind", &e.kind);
-    c.required("id", &e.id);
+    c.key("id", &e.id);
     c.required("title", &e.title);
     c.provenance("", &e.section, &e.quote);
     let also = c.sources(e.also);
@@ -70,7 +70,7 @@ pub(super) fn check_statement(s: RawStatement<'static>) -> Checked<Statement> {
         c.text(field, value);
     }
     c.optional(&[("location", &s.location), ("note", &s.note)]);
-    c.required("id", &s.id);
+    c.key("id", &s.id);
     c.required("title", &s.title);
     c.provenance("", &s.section, &s.quote);
     let also = c.sources(s.also);
@@ -95,7 +95,7 @@ fn check_names(c: &mut Checker, [acronym, name]: [&str; 2], aliases: &[Str<'stat
     c.text("acronym", acronym);
     c.text("name", name);
     c.texts("aliases", aliases);
-    c.required("acronym", acronym);
+    c.key("acronym", acronym);
     c.required("name", name);
     if aliases.iter().any(|a| a.trim().is_empty()) {
         c.report("an alias is empty".to_string());
@@ -148,7 +148,7 @@ pub(super) fn check_handover(h: RawHandover<'static>) -> Checked<Handover> {
     c.texts("groups", &h.groups);
     c.texts("deliverables", &h.deliverables);
     c.text("note", h.note.as_deref().unwrap_or_default());
-    c.required("id", &h.id);
+    c.key("id", &h.id);
     c.required("text", &h.text);
     if h.chairs.is_empty() {
         c.report("chairs is empty");
@@ -180,7 +180,7 @@ pub(super) fn check_group(g: RawGroup<'static>) -> Checked<Group> {
     c.texts("chairs", &g.chairs);
     c.texts("participants", &g.participants);
     c.optional(&[("note", &g.note)]);
-    c.required("id", &g.id);
+    c.key("id", &g.id);
     c.required("name", &g.name);
     c.provenance("", &g.section, &g.quote);
     let also = c.sources(g.also);
@@ -214,7 +214,7 @@ pub(super) fn check_deliverable(d: RawDeliverable<'static>) -> Checked<Deliverab
         ("url", &d.url),
         ("note", &d.note),
     ]);
-    c.required("id", &d.id);
+    c.key("id", &d.id);
     c.required("title", &d.title);
     c.provenance("", &d.section, &d.quote);
     let also = c.sources(d.also);
