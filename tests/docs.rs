@@ -81,6 +81,31 @@ fn completions_offer_what_gmg_knows() {
         }
     }
     assert!(stdout(&["completions", "BASH"]).contains("_gmg"));
+    // gmg sql refuses the options that shape rows, and help hides them: so does completion.
+    let bash = stdout(&["completions", "bash"]);
+    let sql = bash
+        .split("gmg__subcmd__sql)")
+        .nth(1)
+        .and_then(|rest| rest.lines().find(|l| l.trim_start().starts_with("opts=")))
+        .expect("bash completes gmg sql's options");
+    assert_eq!(
+        sql.trim(),
+        r#"opts="-f -o -h --schema --format --output --no-header --bom --csv-safe --color --data --help""#
+    );
+    let fish = stdout(&["completions", "fish"]);
+    let sql_lines: Vec<&str> = fish
+        .lines()
+        .filter(|l| l.contains("__fish_gmg_using_subcommand sql"))
+        .collect();
+    assert!(sql_lines.iter().any(|l| l.contains("-l schema")));
+    for hidden in ["fields", "sort", "reverse", "limit"] {
+        assert!(
+            !sql_lines
+                .iter()
+                .any(|l| l.contains(&format!("-l {hidden} "))),
+            "fish offers gmg sql --{hidden}"
+        );
+    }
 }
 
 /// Every long option of every command, from its --help.
