@@ -83,7 +83,7 @@ fn prepare() -> Result<(), String> {
     let text: &'static str = read(DATA)?.leak();
     let report = read(REPORT)?;
     let data = parse::parse(text, DATA).map_err(|p| p.to_string())?;
-    let missing = quote::missing_quotes(&data, &report);
+    let missing = quote::missing_quotes(&data, &report, text);
     if !missing.is_empty() {
         let problems = check::Problems {
             origin: DATA.to_string(),

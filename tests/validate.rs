@@ -176,7 +176,7 @@ fn quotes_must_occur_in_the_report_unless_told_not_to_check() {
     );
     assert_eq!(
         problems(&path),
-        [": member 'WFP': quote (Annex D) not found in the report: \"World Food Programme (WFP) is new\""]
+        [":48:9: member 'WFP': quote (Annex D) not found in the report: \"World Food Programme (WFP) is new\""]
     );
     let name = path.display().to_string();
     assert!(stdout(&["validate", &name, "--no-quotes"]).ends_with("; quotes not checked\n"));

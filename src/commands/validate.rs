@@ -15,7 +15,7 @@ pub fn run(data: Option<&Path>, args: &ValidateArgs) -> anyhow::Result<()> {
     let text = dataset::read(&origin)?;
     let data = dataset::parse(text, &name)?;
     if !args.no_quotes {
-        let list = dataset::missing_quotes(&data, REPORT);
+        let list = dataset::missing_quotes(&data, REPORT, text);
         if !list.is_empty() {
             bail!(Problems { origin: name, list });
         }

@@ -55,7 +55,7 @@ mod tests {
         let built = embedded::dataset();
         let parsed = parse(EMBEDDED, EMBEDDED_NAME).unwrap();
         assert_eq!(built, parsed);
-        assert!(missing_quotes(&parsed, REPORT).is_empty());
+        assert!(missing_quotes(&parsed, REPORT, EMBEDDED).is_empty());
     }
 }
 

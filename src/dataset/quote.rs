@@ -2,6 +2,8 @@
 //! passage a quote comes from, and every cited quote that is not in the report. Shared with
 //! the build script, which refuses an embedded dataset whose quotes are not all found.
 
+use super::check::{counts_of, Problem};
+use super::parse::placed;
 use crate::model::{Dataset, Source};
 use crate::text::Echo;
 
@@ -36,9 +38,11 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-/// One passage a record cites: what the record is, its id, the section and the quote.
+/// One passage a record cites: what the record is, its place in its list, its id, the
+/// section and the quote.
 pub struct Citation<'a> {
     pub what: &'static str,
+    pub index: usize,
     pub id: &'a str,
     pub section: &'a str,
     pub quote: &'a str,
@@ -48,7 +52,7 @@ pub struct Citation<'a> {
 pub fn citations(data: &Dataset) -> Vec<Citation<'_>> {
     fn push<'a>(
         out: &mut Vec<Citation<'a>>,
-        what: &'static str,
+        (what, index): (&'static str, usize),
         id: &'a str,
         section: &'a str,
         quote: &'a str,
@@ -56,60 +60,109 @@ pub fn citations(data: &Dataset) -> Vec<Citation<'_>> {
     ) {
         out.push(Citation {
             what,
+            index,
             id,
             section,
             quote,
         });
         out.extend(also.iter().map(|s| Citation {
             what,
+            index,
             id,
             section: &s.section,
             quote: &s.quote,
         }));
     }
     let mut out = Vec::new();
-    for e in data.events.iter() {
-        push(&mut out, "event", &e.id, &e.section, &e.quote, &e.also);
+    for (i, e) in data.events.iter().enumerate() {
+        push(&mut out, ("event", i), &e.id, &e.section, &e.quote, &e.also);
     }
-    for s in data.statements.iter() {
-        push(&mut out, "statement", &s.id, &s.section, &s.quote, &s.also);
-    }
-    for m in data.members.iter() {
-        push(
-            &mut out, "member", &m.acronym, &m.section, &m.quote, &m.also,
-        );
-    }
-    for h in data.handover.iter() {
-        push(&mut out, "handover item", &h.id, &h.section, &h.quote, &[]);
-    }
-    for g in data.groups.iter() {
-        push(&mut out, "group", &g.id, &g.section, &g.quote, &g.also);
-    }
-    for d in data.deliverables.iter() {
+    for (i, s) in data.statements.iter().enumerate() {
         push(
             &mut out,
-            "deliverable",
+            ("statement", i),
+            &s.id,
+            &s.section,
+            &s.quote,
+            &s.also,
+        );
+    }
+    for (i, m) in data.members.iter().enumerate() {
+        push(
+            &mut out,
+            ("member", i),
+            &m.acronym,
+            &m.section,
+            &m.quote,
+            &m.also,
+        );
+    }
+    for (i, h) in data.handover.iter().enumerate() {
+        push(
+            &mut out,
+            ("handover item", i),
+            &h.id,
+            &h.section,
+            &h.quote,
+            &[],
+        );
+    }
+    for (i, g) in data.groups.iter().enumerate() {
+        push(&mut out, ("group", i), &g.id, &g.section, &g.quote, &g.also);
+    }
+    for (i, d) in data.deliverables.iter().enumerate() {
+        push(
+            &mut out,
+            ("deliverable", i),
             &d.id,
             &d.section,
             &d.quote,
             &d.also,
         );
     }
-    for e in data.entities.iter() {
-        push(&mut out, "entity", &e.acronym, &e.section, &e.quote, &[]);
+    for (i, e) in data.entities.iter().enumerate() {
+        push(
+            &mut out,
+            ("entity", i),
+            &e.acronym,
+            &e.section,
+            &e.quote,
+            &[],
+        );
     }
-    for o in data.objectives.iter() {
-        push(&mut out, "objective", &o.id, &o.section, &o.quote, &o.also);
+    for (i, o) in data.objectives.iter().enumerate() {
+        push(
+            &mut out,
+            ("objective", i),
+            &o.id,
+            &o.section,
+            &o.quote,
+            &o.also,
+        );
     }
-    for a in data.accomplishments.iter() {
+    for (i, a) in data.accomplishments.iter().enumerate() {
         let (id, section) = (&a.id, &a.section);
-        push(&mut out, "accomplishment", id, section, &a.quote, &a.also);
+        push(
+            &mut out,
+            ("accomplishment", i),
+            id,
+            section,
+            &a.quote,
+            &a.also,
+        );
     }
-    for p in data.proposals.iter() {
-        push(&mut out, "proposal", &p.id, &p.section, &p.quote, &p.also);
+    for (i, p) in data.proposals.iter().enumerate() {
+        push(
+            &mut out,
+            ("proposal", i),
+            &p.id,
+            &p.section,
+            &p.quote,
+            &p.also,
+        );
     }
-    for c in data.chairs.iter() {
-        push(&mut out, "chair", &c.id, &c.section, &c.quote, &c.also);
+    for (i, c) in data.chairs.iter().enumerate() {
+        push(&mut out, ("chair", i), &c.id, &c.section, &c.quote, &c.also);
     }
     out
 }
@@ -132,22 +185,26 @@ pub fn passage(report: &str, quote: &str) -> Option<String> {
     })
 }
 
-/// Every cited quote that cannot be found in `report`, as problems.
-pub fn missing_quotes(data: &Dataset, report: &str) -> Vec<String> {
+/// Every cited quote that cannot be found in `report`, as problems placed at the line and
+/// column where their records start in `text`, the dataset's text.
+pub fn missing_quotes(data: &Dataset, report: &str, text: &str) -> Vec<String> {
     let haystack = normalize(report);
-    citations(data)
+    let problems = citations(data)
         .into_iter()
         .filter(|c| !haystack.contains(&normalize(c.quote)))
-        .map(|c| {
-            format!(
+        .map(|c| Problem {
+            noun: c.what,
+            index: c.index,
+            message: format!(
                 "{} '{}': quote ({}) not found in the report: \"{}\"",
                 c.what,
                 Echo(c.id),
                 Echo(c.section),
                 Echo(c.quote)
-            )
+            ),
         })
-        .collect()
+        .collect();
+    placed(problems, text, &counts_of(data))
 }
 
 #[cfg(test)]

@@ -118,24 +118,38 @@ pub struct Parsed {
     pub chairs: Vec<Checked<Chair>>,
 }
 
+/// How many records each list of `$data` (a [`Parsed`] or a `Dataset`) has, by the noun of
+/// its records (see [`Problem`]).
+macro_rules! counts {
+    ($data:expr) => {
+        [
+            ("report", 1),
+            (Event::NOUN, $data.events.len()),
+            (Statement::NOUN, $data.statements.len()),
+            (Member::NOUN, $data.members.len()),
+            (Entity::NOUN, $data.entities.len()),
+            (Handover::NOUN, $data.handover.len()),
+            (Group::NOUN, $data.groups.len()),
+            (Deliverable::NOUN, $data.deliverables.len()),
+            (Objective::NOUN, $data.objectives.len()),
+            (Accomplishment::NOUN, $data.accomplishments.len()),
+            (Proposal::NOUN, $data.proposals.len()),
+            (Chair::NOUN, $data.chairs.len()),
+        ]
+    };
+}
+
 impl Parsed {
     /// How many records each list has, by the noun of its records (see [`Problem`]).
     pub fn counts(&self) -> [(&'static str, usize); 12] {
-        [
-            ("report", 1),
-            (Event::NOUN, self.events.len()),
-            (Statement::NOUN, self.statements.len()),
-            (Member::NOUN, self.members.len()),
-            (Entity::NOUN, self.entities.len()),
-            (Handover::NOUN, self.handover.len()),
-            (Group::NOUN, self.groups.len()),
-            (Deliverable::NOUN, self.deliverables.len()),
-            (Objective::NOUN, self.objectives.len()),
-            (Accomplishment::NOUN, self.accomplishments.len()),
-            (Proposal::NOUN, self.proposals.len()),
-            (Chair::NOUN, self.chairs.len()),
-        ]
+        counts!(self)
     }
+}
+
+/// How many records each list of a checked dataset has, by the noun of its records: every
+/// record of a dataset that loaded is in it, in the order of its file.
+pub fn counts_of(data: &Dataset) -> [(&'static str, usize); 12] {
+    counts!(data)
 }
 
 /// A model record, and the raw form it is checked from as soon as it is read.
