@@ -133,10 +133,11 @@ fn write_page(h: &mut String, data: &Dataset, origin: &Origin, chart: &str) -> f
         inline_svg(chart)
     )?;
     let places = places(&annotated);
+    let records = every_record(data);
     for sheet in &sheets {
-        records_section(h, sheet, &places)?;
+        records_section(h, sheet, &places, &records)?;
     }
-    report_section(h, &annotated, &every_record(data))?;
+    report_section(h, &annotated, &records)?;
     writeln!(h, "</main>")?;
     writeln!(
         h,
@@ -202,10 +203,12 @@ fn places(annotated: &Annotated) -> HashMap<(&str, &str), &[usize]> {
         .collect()
 }
 
+/// A collection's table; `records` are every record by id, for the ids a note names.
 fn records_section(
     h: &mut String,
     sheet: &Sheet<'_>,
     places: &HashMap<(&str, &str), &[usize]>,
+    records: &HashMap<&str, Link<'_>>,
 ) -> fmt::Result {
     let grid = &*sheet.grid;
     let id = sheet.collection.plural();
@@ -287,10 +290,16 @@ fn records_section(
         for &c in rest.iter().filter(|&&c| !grid.cell(row, c).is_empty()) {
             write!(
                 h,
-                "<div class=\"field\"><span class=\"name\">{}:</span> {}</div>",
-                esc(grid.name(c)),
-                esc(&shown(grid, row, c))
+                "<div class=\"field\"><span class=\"name\">{}:</span> ",
+                esc(grid.name(c))
             )?;
+            let text = shown(grid, row, c);
+            if grid.name(c) == "note" {
+                with_ids_linked(h, &text, records)?;
+            } else {
+                h.push_str(&esc(&text));
+            }
+            write!(h, "</div>")?;
         }
         links(h, &sheet.links[row])?;
         writeln!(h, "</td></tr>")?;
@@ -302,6 +311,36 @@ fn records_section(
 fn shown(grid: &dyn Grid, row: usize, column: usize) -> String {
     grid.shown(row, column)
         .unwrap_or_else(|| grid.cell(row, column).to_string())
+}
+
+/// A note, escaped, with each word that is a record's id (`principals-2016-11-08`, `s12`)
+/// a link to its row: notes name records by id. A word is a run of letters, digits and
+/// `-_.`, less a full stop that ends a sentence.
+fn with_ids_linked(h: &mut String, text: &str, records: &HashMap<&str, Link<'_>>) -> fmt::Result {
+    let in_word = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.');
+    let mut rest = text;
+    while !rest.is_empty() {
+        let start = rest.find(in_word).unwrap_or(rest.len());
+        h.push_str(&esc(&rest[..start]));
+        rest = &rest[start..];
+        // At least one character: the one `find` stopped at.
+        let len = rest.find(|c| !in_word(c)).unwrap_or(rest.len());
+        let run = &rest[..len];
+        let word = run.trim_end_matches('.');
+        match records.get(word).filter(|_| !word.is_empty()) {
+            Some(r) => write!(
+                h,
+                "<a href=\"#{}\" title=\"{}\">{}</a>{}",
+                anchor(word),
+                esc(&shorten(r.title, LINK_TITLE)),
+                esc(word),
+                &run[word.len()..]
+            )?,
+            None => h.push_str(&esc(run)),
+        }
+        rest = &rest[len..];
+    }
+    Ok(())
 }
 
 /// One passage a record quotes: its section, the paragraphs it lies in, and the quote.
@@ -380,4 +419,40 @@ fn report_section(
         writeln!(h, "</{tag}>")?;
     }
     writeln!(h, "</section>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_note_links_the_ids_it_names_and_nothing_else() {
+        let data = crate::dataset::embedded::dataset();
+        let records = every_record(&data);
+        let mut h = String::new();
+        let note = "As s12. Not s12x, nor \"<s13>\"; ... ..s14.. and idm-2016: IOM, end.";
+        with_ids_linked(&mut h, note, &records).unwrap();
+        let link = |id: &str| {
+            format!(
+                "<a href=\"#r-{id}\" title=\"{}\">{id}</a>",
+                esc(&shorten(records[id].title, LINK_TITLE))
+            )
+        };
+        assert_eq!(
+            h,
+            format!(
+                "As {}. Not s12x, nor &quot;&lt;{}&gt;&quot;; ... ..s14.. and {}: {}, end.",
+                link("s12"),
+                link("s13"),
+                link("idm-2016"),
+                link("IOM")
+            )
+        );
+        // Dots alone, or nothing, end.
+        for text in ["", ".", "...", "a.", ". ."] {
+            let mut h = String::new();
+            with_ids_linked(&mut h, text, &records).unwrap();
+            assert_eq!(h, esc(text));
+        }
+    }
 }
