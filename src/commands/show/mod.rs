@@ -25,7 +25,7 @@ use card::Card;
 
 /// A record found by id.
 #[derive(Clone, Copy)]
-pub enum Found<'a> {
+enum Found<'a> {
     Event(&'a Event),
     Statement(&'a Statement),
     Member(&'a Member),
@@ -40,7 +40,7 @@ pub enum Found<'a> {
 
 impl<'a> Found<'a> {
     /// Every record of the dataset, collection by collection.
-    pub fn all(data: &'a Dataset) -> impl Iterator<Item = Found<'a>> {
+    fn all(data: &'a Dataset) -> impl Iterator<Item = Found<'a>> {
         (data.events.iter().map(Found::Event))
             .chain(data.statements.iter().map(Found::Statement))
             .chain(data.members.iter().map(Found::Member))
@@ -54,7 +54,7 @@ impl<'a> Found<'a> {
     }
 
     /// The record's id (a member's acronym).
-    pub fn key(self) -> &'a str {
+    fn key(self) -> &'a str {
         match self {
             Found::Event(r) => r.key(),
             Found::Statement(r) => r.key(),
