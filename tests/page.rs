@@ -308,10 +308,7 @@ fn the_page_holds_every_record_each_quote_linked_to_its_paragraph() {
 
 #[test]
 fn the_page_in_a_browser_at_desktop_and_phone_width() {
-    if !python() {
-        return;
-    }
-    let Some(browser) = chromium() else {
+    let Some(browser) = python().then(chromium).flatten() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -417,10 +414,7 @@ fn device(browser: &Path, page: &Path, width: u32, shot: &Path) -> Value {
 
 #[test]
 fn the_script_sorts_and_filters_the_rows() {
-    if !python() {
-        return;
-    }
-    let Some(browser) = chromium() else {
+    let Some(browser) = python().then(chromium).flatten() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
