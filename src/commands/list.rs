@@ -243,8 +243,8 @@ pub fn print<R: Record>(
     dest.write(|out, style| {
         output::render(
             &Rows {
-                records: &records,
-                fields: &fields,
+                records: records[..].into(),
+                fields: fields[..].into(),
                 kept: &shape.kept,
             },
             style,

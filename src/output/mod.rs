@@ -86,10 +86,12 @@ pub trait Grid {
     }
 }
 
-/// Chosen fields of records: the rows every listing renders.
+/// Chosen fields of records: the rows every listing renders. The records and fields are
+/// borrowed where the caller holds them, owned where the rows outlive it (the collections
+/// `gmg export` writes whole).
 pub struct Rows<'a, R> {
-    pub records: &'a [&'a R],
-    pub fields: &'a [usize],
+    pub records: Cow<'a, [&'a R]>,
+    pub fields: Cow<'a, [usize]>,
     /// The fields the command line filters or sorts on (see [`Grid::kept`]).
     pub kept: &'a [usize],
 }
@@ -510,7 +512,7 @@ mod tests {
             let fields = ["title", "note"].map(|f| Event::field_index(f).unwrap());
             for (format, delimiter) in [(Format::Csv, b','), (Format::Tsv, b'\t')] {
                 let mut out = Vec::new();
-                render(&Rows { records: &[&e], fields: &fields, kept: &[] }, &style(format), &mut out).unwrap();
+                render(&Rows { records: (&[&e][..]).into(), fields: (&fields[..]).into(), kept: &[] }, &style(format), &mut out).unwrap();
                 let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).from_reader(out.as_slice());
                 let row = reader.records().next().unwrap().unwrap();
                 prop_assert_eq!(&row[0], title.as_str());
@@ -523,7 +525,7 @@ mod tests {
             let e = event(title.clone(), String::new(), organizers.clone());
             let mut out = Vec::new();
             let fields = ["title", "organizers"].map(|f| Event::field_index(f).unwrap());
-            render(&Rows { records: &[&e], fields: &fields, kept: &[] }, &style(Format::Ndjson), &mut out).unwrap();
+            render(&Rows { records: (&[&e][..]).into(), fields: (&fields[..]).into(), kept: &[] }, &style(Format::Ndjson), &mut out).unwrap();
             let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
             prop_assert_eq!(value["title"].as_str(), Some(title.as_str()));
             prop_assert_eq!(value["organizers"].clone(), serde_json::json!(organizers));

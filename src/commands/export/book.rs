@@ -4,7 +4,7 @@
 
 use crate::cli::Collection;
 use crate::commands::show::{Link, Linker};
-use crate::model::{Dataset, Entities};
+use crate::model::Dataset;
 use crate::output::{Flow, Grid, Rows};
 use crate::record::{Cell, Record, LIST_SEPARATOR};
 
@@ -21,20 +21,19 @@ pub struct Sheet<'a> {
     pub links: Vec<Vec<Link<'a>>>,
 }
 
-/// Every collection of `data`, in the order of the commands.
-pub fn sheets(data: &Dataset) -> Vec<Sheet<'_>> {
-    let links = Linker::new(data, &Entities::new(data));
+/// Every collection of `data`, in the order of the commands, with the links `links` found.
+pub fn sheets<'a>(data: &'a Dataset, links: &Linker<'a>) -> Vec<Sheet<'a>> {
     vec![
-        sheet(&links, Collection::Event, &data.events),
-        sheet(&links, Collection::Statement, &data.statements),
-        sheet(&links, Collection::Member, &data.members),
-        sheet(&links, Collection::Handover, &data.handover),
-        sheet(&links, Collection::Group, &data.groups),
-        sheet(&links, Collection::Deliverable, &data.deliverables),
-        sheet(&links, Collection::Objective, &data.objectives),
-        sheet(&links, Collection::Accomplishment, &data.accomplishments),
-        sheet(&links, Collection::Proposal, &data.proposals),
-        sheet(&links, Collection::Chair, &data.chairs),
+        sheet(links, Collection::Event, &data.events),
+        sheet(links, Collection::Statement, &data.statements),
+        sheet(links, Collection::Member, &data.members),
+        sheet(links, Collection::Handover, &data.handover),
+        sheet(links, Collection::Group, &data.groups),
+        sheet(links, Collection::Deliverable, &data.deliverables),
+        sheet(links, Collection::Objective, &data.objectives),
+        sheet(links, Collection::Accomplishment, &data.accomplishments),
+        sheet(links, Collection::Proposal, &data.proposals),
+        sheet(links, Collection::Chair, &data.chairs),
     ]
 }
 
@@ -45,56 +44,14 @@ fn sheet<'a, R: Record>(links: &Linker<'a>, collection: Collection, records: &'a
     let links = keys.iter().map(|k| links.of(k)).collect();
     Sheet {
         collection,
-        grid: Box::new(Whole {
-            records,
-            fields: (0..R::FIELDS.len()).collect(),
+        grid: Box::new(Rows {
+            records: records.into(),
+            fields: (0..R::FIELDS.len()).collect::<Vec<_>>().into(),
+            kept: &[],
         }),
         brief: R::BRIEF,
         keys,
         links,
-    }
-}
-
-/// Records with all their fields, held.
-struct Whole<'a, R> {
-    records: Vec<&'a R>,
-    fields: Vec<usize>,
-}
-
-impl<R: Record> Whole<'_, R> {
-    fn as_rows(&self) -> Rows<'_, R> {
-        Rows {
-            records: &self.records,
-            fields: &self.fields,
-            kept: &[],
-        }
-    }
-}
-
-impl<R: Record> Grid for Whole<'_, R> {
-    fn plural(&self) -> &str {
-        R::PLURAL
-    }
-    fn columns(&self) -> usize {
-        self.fields.len()
-    }
-    fn rows(&self) -> usize {
-        self.records.len()
-    }
-    fn name(&self, column: usize) -> &str {
-        R::FIELDS[column]
-    }
-    fn cell(&self, row: usize, column: usize) -> Cell<'_> {
-        self.records[row].cell(column)
-    }
-    fn flow(&self, column: usize) -> Flow {
-        R::flow(column)
-    }
-    fn rank(&self, column: usize) -> usize {
-        R::rank(column)
-    }
-    fn shown(&self, row: usize, column: usize) -> Option<String> {
-        self.as_rows().shown(row, column)
     }
 }
 

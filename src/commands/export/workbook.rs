@@ -6,12 +6,14 @@ use anyhow::Context;
 
 use super::book::{self, Plain, WithLinks};
 use crate::commands::overview;
+use crate::commands::show::Linker;
 use crate::dataset::Origin;
-use crate::model::Dataset;
+use crate::model::{Dataset, Entities};
 use crate::output::{self, Grid, Sink};
 
 pub fn write(data: &Dataset, origin: &Origin, sink: Sink) -> anyhow::Result<()> {
-    let sheets = book::sheets(data);
+    let links = Linker::new(data, &Entities::new(data));
+    let sheets = book::sheets(data, &links);
     let linked: Vec<WithLinks<'_, '_>> = sheets.iter().map(WithLinks::new).collect();
     let about = about(data, origin);
     let mut grids: Vec<(&str, &dyn Grid)> = vec![("about", &about)];

@@ -35,8 +35,8 @@ impl<'a> Card<'a> {
             .map(|&f| (R::FIELDS[f], record.cell(f).to_string()))
             .collect();
         let rows = Rows {
-            records: &[record],
-            fields: &all,
+            records: vec![record].into(),
+            fields: all[..].into(),
             kept: &[],
         };
         let json = serde_json::to_value(JsonRow {

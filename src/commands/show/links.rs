@@ -151,6 +151,8 @@ fn in_order(links: &mut [Link<'_>]) {
 /// Every record's links, by the record's key (a member's acronym).
 pub struct Linker<'a> {
     links: HashMap<&'a str, Vec<Link<'a>>>,
+    /// Every record, as a link whose relation is still to be given, by its key.
+    records: HashMap<&'a str, Link<'a>>,
 }
 
 impl<'a> Linker<'a> {
@@ -278,7 +280,16 @@ impl<'a> Linker<'a> {
         for links in found.links.values_mut() {
             in_order(links);
         }
-        Linker { links: found.links }
+        Linker {
+            links: found.links,
+            records: by_id,
+        }
+    }
+
+    /// Every record, by its key, as a link (its kind, id, dates and title) whose relation
+    /// is empty.
+    pub fn records(&self) -> &HashMap<&'a str, Link<'a>> {
+        &self.records
     }
 
     /// The links of the record whose key is `key`, in order.
@@ -320,7 +331,7 @@ impl<'a> Collected<'a> {
 }
 
 /// Every record as a link (its relation to be given), by its key.
-pub fn every_record(data: &Dataset) -> HashMap<&str, Link<'_>> {
+fn every_record(data: &Dataset) -> HashMap<&str, Link<'_>> {
     let none = "";
     (data.events.iter().map(|r| Link::event(none, r)))
         .chain(data.statements.iter().map(|r| Link::statement(none, r)))

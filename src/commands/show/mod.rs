@@ -4,7 +4,7 @@
 mod card;
 mod links;
 
-pub use links::{every_record, Link, Linker};
+pub use links::{Link, Linker};
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;

@@ -17,10 +17,10 @@ use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
 use super::book::{self, Sheet};
-use crate::commands::show::{every_record, Link};
+use crate::commands::show::{Link, Linker};
 use crate::commands::{overview, timeline};
 use crate::dataset::{self, Annotated, Origin, REPORT};
-use crate::model::{Dataset, Source};
+use crate::model::{Dataset, Entities, Source};
 use crate::output::layout::shorten;
 use crate::output::{escape_markup as esc, Flow, Grid, Sink};
 use crate::record::Cell;
@@ -75,7 +75,8 @@ fn hash(text: &str) -> String {
 fn write_page(h: &mut String, data: &Dataset, origin: &Origin, chart: &str) -> fmt::Result {
     let r = &data.report;
     let annotated = dataset::annotate(REPORT, data);
-    let sheets = book::sheets(data);
+    let links = Linker::new(data, &Entities::new(data));
+    let sheets = book::sheets(data, &links);
     let version = env!("CARGO_PKG_VERSION");
     writeln!(
         h,
@@ -133,11 +134,11 @@ fn write_page(h: &mut String, data: &Dataset, origin: &Origin, chart: &str) -> f
         inline_svg(chart)
     )?;
     let places = places(&annotated);
-    let records = every_record(data);
+    let records = links.records();
     for sheet in &sheets {
-        records_section(h, sheet, &places, &records)?;
+        records_section(h, sheet, &places, records)?;
     }
-    report_section(h, &annotated, &records)?;
+    report_section(h, &annotated, records)?;
     writeln!(h, "</main>")?;
     writeln!(
         h,
@@ -428,10 +429,11 @@ mod tests {
     #[test]
     fn a_note_links_the_ids_it_names_and_nothing_else() {
         let data = crate::dataset::embedded::dataset();
-        let records = every_record(&data);
+        let linker = Linker::new(&data, &Entities::new(&data));
+        let records = linker.records();
         let mut h = String::new();
         let note = "As s12. Not s12x, nor \"<s13>\"; ... ..s14.. and idm-2016: IOM, end.";
-        with_ids_linked(&mut h, note, &records).unwrap();
+        with_ids_linked(&mut h, note, records).unwrap();
         let link = |id: &str| {
             format!(
                 "<a href=\"#r-{id}\" title=\"{}\">{id}</a>",
@@ -451,7 +453,7 @@ mod tests {
         // Dots alone, or nothing, end.
         for text in ["", ".", "...", "a.", ". ."] {
             let mut h = String::new();
-            with_ids_linked(&mut h, text, &records).unwrap();
+            with_ids_linked(&mut h, text, records).unwrap();
             assert_eq!(h, esc(text));
         }
     }
